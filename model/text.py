@@ -1,0 +1,46 @@
+"""Character-level helpers shared by the validator, the annotation tools and the model's pre-tokenizer."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .schema import PROCLITIC_LETTERS
+
+TATWEEL = "\u0640"
+# Arabic diacritics (harakat, shadda, sukun, dagger alif, Quranic marks).
+DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+# A word: a run of letters, digits and combining marks (tatweel and '_' excluded); anything else that is not
+# white space is a one-character word of its own (punctuation, quotes, tatweel, symbols).
+WORD_RE = re.compile(r"(?:[^\W_\u0640]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed])+|[^\s]")
+_CLITIC_SEQ = re.compile(f"^(?:[وف]?[بلك]|[وف])")
+
+
+def is_word_char(ch: str) -> bool:
+    return ch != TATWEEL and ch != "_" and (ch.isalnum() or unicodedata.category(ch).startswith("M"))
+
+
+def split_words(text: str) -> list[tuple[int, int]]:
+    """Pre-tokenize into (start, end) character offsets of words and single punctuation characters."""
+    return [m.span() for m in WORD_RE.finditer(text)]
+
+
+def proclitic_prefixes(word: str) -> list[int]:
+    """Lengths k > 0 such that word[:k] is a proclitic sequence (و ف ب ل ك and combinations) and at least two
+    letters remain. For لل (ل + the article whose alif dropped) only the first ل is a proclitic."""
+    out = []
+    for k in (1, 2):
+        if len(word) - k >= 2 and all(c in PROCLITIC_LETTERS for c in word[:k]) and _CLITIC_SEQ.match(word[:k]):
+            if k == 2 and word[:2] == "لل":
+                continue
+            out.append(k)
+    return out
+
+
+def normalize_for_model(word: str, strip_diacritics: bool = True, strip_tatweel: bool = True) -> str:
+    """What the encoder sees of one word. Offsets never depend on it: they index the original text."""
+    word = unicodedata.normalize("NFKC", word)
+    if strip_tatweel:
+        word = word.replace(TATWEEL, "")
+    if strip_diacritics:
+        word = DIACRITICS.sub("", word)
+    return word

@@ -1,0 +1,1 @@
+"""Training-side stages: validation, features, training loop, evaluation, annotation tools."""
