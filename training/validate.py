@@ -21,6 +21,8 @@ from model.text import is_word_char
 
 CLOSERS = {'"': '"', "”": "“", "»": "«", ")": "(", "]": "[", "'": "'", "’": "‘", "}": "{"}
 CLITIC_BEFORE_ARTICLE = re.compile(r"^(?:[وف]?[بك]ال|[وف]?لل|[وف]ال)")
+# Words that begin like a proclitic + article but are whole words (و of وكالة is a root letter).
+CLITIC_LOOKALIKES = re.compile(r"^(?:وكال|فال[^\s]*$)")
 
 
 @dataclass
@@ -74,7 +76,7 @@ def check_entities(doc: dict, schema: Schema) -> tuple[list[str], list[str]]:
         errors += [f"{where}: {m}" for m in _span_edges(text, e["text"])]
         if "score" in e and not (isinstance(e["score"], (int, float)) and 0 <= e["score"] <= 1):
             errors.append(f"{where}: score must be a number in [0, 1]")
-        if CLITIC_BEFORE_ARTICLE.match(e["text"]):
+        if CLITIC_BEFORE_ARTICLE.match(e["text"]) and not CLITIC_LOOKALIKES.match(e["text"]):
             warnings.append(f"{where}: {e['text']!r} starts with an attached conjunction or preposition before "
                             "the article; it should stay outside the span")
         spans.append((s, t, e["id"]))
