@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import unicodedata
+
 import numpy as np
 
 from .text import DIACRITICS, TATWEEL, split_words
-import unicodedata
 
 
 @dataclass
@@ -58,11 +59,15 @@ def encode_documents(texts: list[str], tokenizer, strip_diacritics: bool = True,
     spans = [split_words(t) for t in texts]
     words = [normalize_words([t[s:e] for s, e in sp], strip_diacritics, strip_tatweel) for t, sp in zip(texts, spans)]
     nonempty = [ws if ws else [""] for ws in words]  # the tokenizer rejects empty word lists
-    enc = tokenizer(nonempty, is_split_into_words=True, add_special_tokens=False)
+    backend = tokenizer.backend_tokenizer  # the Rust tokenizer: batched, and whole documents are never truncated
+    if backend.truncation is not None or backend.padding is not None:
+        backend.no_truncation()
+        backend.no_padding()
+    encodings = backend.encode_batch(nonempty, is_pretokenized=True, add_special_tokens=False)
     docs = []
-    for i, (text, sp) in enumerate(zip(texts, spans)):
-        ids = np.asarray(enc["input_ids"][i], dtype=np.int64)
-        wid = np.asarray([-1 if w is None else w for w in enc.word_ids(i)], dtype=np.int64)
+    for text, sp, enc in zip(texts, spans, encodings):
+        ids = np.asarray(enc.ids, dtype=np.int64)
+        wid = np.asarray([-1 if w is None else w for w in enc.word_ids], dtype=np.int64)
         keep = wid >= 0
         ids, wid = ids[keep], wid[keep]
         n_words = len(sp)

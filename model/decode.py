@@ -1,0 +1,79 @@
+"""Model scores -> spans and relations, per window, then merged over the windows of each document.
+
+Spans: the BIO tags of each word's first token (argmax) are decoded by `bio.tags_to_spans`; the clitic head moves
+a span's start past a proclitic; a window keeps only the spans that start in its core, so every span comes from
+exactly one window. Relations: a pair is scored in every window that holds both spans; the window where the pair
+sits furthest from the edges decides. A relation is emitted when it is more probable than "no relation".
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .bio import span_char_offsets, tags_to_spans
+from .text import proclitic_prefixes
+from .windows import EncodedDoc, Window
+
+
+@dataclass
+class WindowSpans:
+    """Spans decoded in one window; token bounds are window positions (1 = the first token after [CLS])."""
+
+    starts: np.ndarray  # (S,) character offsets
+    ends: np.ndarray  # (S,)
+    labels: np.ndarray  # (S,) span label index
+    scores: np.ndarray  # (S,)
+    bounds: np.ndarray  # (S, 2) first and last token position, inclusive
+    owned: np.ndarray  # (S,) bool: the span starts in this window's core
+
+
+def decode_window(doc: EncodedDoc, w: Window, tag_probs: np.ndarray, clitic_logits: np.ndarray,
+                  max_clitic: int) -> WindowSpans:
+    """tag_probs (T, num_tags) and clitic_logits (T, K) for this window's positions, [CLS] at 0."""
+    toks = np.arange(w.start, w.end)
+    first = doc.word_first_token[doc.token_word[toks]] == toks
+    pos = np.flatnonzero(first) + 1  # window positions of word-first tokens
+    tags = tag_probs[pos].argmax(-1)
+    p_tag = tag_probs[pos, tags]
+    f, l, lab = tags_to_spans(tags)
+    words = doc.token_word[pos - 1 + w.start]  # word index of each word-first position
+    first_words, last_words = words[f], words[l]
+    cum = np.r_[0.0, np.cumsum(p_tag)]
+    scores = (cum[l + 1] - cum[f]) / (l - f + 1)
+    last_pos = np.r_[pos[1:] - 1, w.end - w.start][l]  # last token of the span's last word
+    starts, ends = np.empty(len(f), dtype=np.int64), np.empty(len(f), dtype=np.int64)
+    for i, (fw, lw, p) in enumerate(zip(first_words, last_words, pos[f])):
+        ws, we = doc.word_spans[fw]
+        valid = [0] + [k for k in proclitic_prefixes(doc.text[ws:we]) if k <= max_clitic]
+        k = max(valid, key=lambda k: clitic_logits[p, k])
+        starts[i], ends[i] = span_char_offsets(doc, fw, lw, k)
+    owned = (pos[f] - 1 + w.start >= w.core_start) & (pos[f] - 1 + w.start < w.core_end)
+    return WindowSpans(starts, ends, lab.astype(np.int64), scores, np.stack([pos[f], last_pos], -1).reshape(-1, 2),
+                       owned)
+
+
+def merge_spans(windows: list[WindowSpans]) -> list[tuple[int, int, int, float]]:
+    """Owned spans of all windows of a document, sorted, overlaps resolved by score (then earlier start)."""
+    cands = sorted((int(s), int(e), int(l), float(sc)) for ws in windows
+                   for s, e, l, sc, o in zip(ws.starts, ws.ends, ws.labels, ws.scores, ws.owned) if o)
+    kept: list[tuple[int, int, int, float]] = []
+    for c in cands:
+        if kept and c[0] < kept[-1][1]:
+            if c[3] > kept[-1][3]:
+                kept[-1] = c
+            continue
+        kept.append(c)
+    return kept
+
+
+def pair_centrality(bounds: np.ndarray, pairs: np.ndarray, length: int) -> np.ndarray:
+    """How far each pair sits from its window's edges, in tokens (larger = more context on both sides)."""
+    lo = np.minimum(bounds[pairs[:, 0], 0], bounds[pairs[:, 1], 0])
+    hi = np.maximum(bounds[pairs[:, 0], 1], bounds[pairs[:, 1], 1])
+    return np.minimum(lo, length - hi)
+
+
+def relations_from_probs(probs: np.ndarray) -> list[tuple[int, float]]:
+    """probs (R + 1,) for one pair -> [(relation index, probability)] for each relation above "no relation"."""
+    return [(int(r) - 1, float(probs[r])) for r in np.flatnonzero(probs[1:] > probs[0]) + 1]

@@ -1,0 +1,151 @@
+"""`Extractor`: the Python API that `python -m model.predict` is built on.
+
+    from model import Extractor
+    ex = Extractor.from_pretrained("path/or/hub-id")
+    docs = ex(["نص الخبر ..."])          # list of model.document.Document, entities/relations/events with scores
+
+Documents are encoded together; their windows are sorted by length and batched across documents; each window is
+encoded once and the relation head scores the pairs from those same hidden states.
+"""
+from __future__ import annotations
+
+import contextlib
+import logging
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from .decode import WindowSpans, decode_window, merge_spans, pair_centrality, relations_from_probs
+from .document import Document, Entity, Relation
+from .events import build_events
+from .pairs import candidate_pairs, pairable_matrix
+from .windows import EncodedDoc, Window, encode_documents, make_windows
+
+logger = logging.getLogger(__name__)
+
+
+class ModelLoadError(RuntimeError):
+    """A model or tokenizer that cannot be loaded; the message says what to do."""
+
+
+def load_model_and_tokenizer(name_or_path: str, device: str | torch.device = "cpu"):
+    from transformers import AutoModel
+
+    from . import modeling  # noqa: F401  (registers the model type with AutoConfig/AutoModel)
+    from .tokenization import load_tokenizer
+
+    local = Path(name_or_path).is_dir()
+    try:
+        tokenizer = load_tokenizer(name_or_path)
+        model = AutoModel.from_pretrained(name_or_path, use_safetensors=True)
+    except OSError as err:
+        hint = ("" if local else f" If '{name_or_path}' is a hub id, this machine may be offline: download it where "
+                "the hub is reachable (huggingface-cli download ID --local-dir DIR) and pass --model DIR.")
+        raise ModelLoadError(f"cannot load a model from '{name_or_path}': {err}.{hint}") from None
+    if not isinstance(model, modeling.JointIEModel):
+        raise ModelLoadError(f"'{name_or_path}' is a {type(model).__name__}, not a joint IE model; "
+                             "train one with python -m training.train")
+    return model.to(device).eval(), tokenizer
+
+
+class Extractor:
+    def __init__(self, model, tokenizer, device: str | torch.device | None = None, batch_size: int = 16,
+                 docs_per_chunk: int = 256):
+        self.device = torch.device(device or ("cuda" if torch.cuda.is_available() else "cpu"))
+        self.model = model.to(self.device).eval()
+        self.tokenizer = tokenizer
+        self.config = model.config
+        self.schema = self.config.schema_obj
+        self.batch_size = batch_size
+        self.docs_per_chunk = docs_per_chunk
+        self.pairable = pairable_matrix(self.schema)
+
+    @classmethod
+    def from_pretrained(cls, name_or_path: str, device: str | None = None, **kwargs) -> "Extractor":
+        dev = device or ("cuda" if torch.cuda.is_available() else "cpu")
+        model, tok = load_model_and_tokenizer(name_or_path, dev)
+        return cls(model, tok, dev, **kwargs)
+
+    def __call__(self, texts: str | list[str], ids: list[str] | None = None) -> list[Document]:
+        single = isinstance(texts, str)
+        texts = [texts] if single else list(texts)
+        ids = ids or [f"doc-{i}" for i in range(len(texts))]
+        out = []
+        for i in range(0, len(texts), self.docs_per_chunk):
+            out += self._extract(texts[i:i + self.docs_per_chunk], ids[i:i + self.docs_per_chunk])
+        return out
+
+    # ---- internals --------------------------------------------------------------------------------------------------
+    def _autocast(self):
+        if self.device.type == "cuda":
+            return torch.autocast("cuda", dtype=torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16)
+        return contextlib.nullcontext()
+
+    def _extract(self, texts: list[str], ids: list[str]) -> list[Document]:
+        cfg = self.config
+        docs = encode_documents(texts, self.tokenizer, cfg.strip_diacritics, cfg.strip_tatweel)
+        windows = [w for i, d in enumerate(docs) for w in make_windows(d, i, cfg.max_length - 2, cfg.window_stride)]
+        windows.sort(key=lambda w: w.end - w.start, reverse=True)
+        spans: list[list[WindowSpans]] = [[] for _ in docs]
+        rels: list[list[tuple]] = [[] for _ in docs]
+        with torch.inference_mode(), self._autocast():
+            for b in range(0, len(windows), self.batch_size):
+                self._run_batch(docs, windows[b:b + self.batch_size], spans, rels)
+        return [self._assemble(d, doc_id, s, r) for d, doc_id, s, r in zip(docs, ids, spans, rels)]
+
+    def _run_batch(self, docs: list[EncodedDoc], batch: list[Window], spans: list, rels: list) -> None:
+        cfg, T = self.config, max(w.end - w.start for w in batch) + 2
+        input_ids = np.full((len(batch), T), self.tokenizer.pad_token_id, dtype=np.int64)
+        mask = np.zeros((len(batch), T), dtype=np.int64)
+        for i, w in enumerate(batch):
+            n = w.end - w.start
+            input_ids[i, 0], input_ids[i, 1:n + 1], input_ids[i, n + 1] = (
+                self.tokenizer.cls_token_id, docs[w.doc].token_ids[w.start:w.end], self.tokenizer.sep_token_id)
+            mask[i, :n + 2] = 1
+        ids_t = torch.from_numpy(input_ids).to(self.device, non_blocking=True)
+        mask_t = torch.from_numpy(mask).to(self.device, non_blocking=True)
+        hidden = self.model.encode(ids_t, mask_t)  # (B, T, H)
+        tag_logits, clitic_logits = self.model.token_logits(hidden)
+        tag_probs = tag_logits.float().softmax(-1).cpu().numpy()  # (B, T, num_tags)
+        clitic = clitic_logits.float().cpu().numpy()  # (B, T, K)
+        decoded = [decode_window(docs[w.doc], w, tag_probs[i], clitic[i], cfg.max_clitic_chars)
+                   for i, w in enumerate(batch)]
+        pairs = [candidate_pairs(d.labels, d.bounds, self.pairable, cfg.max_pair_distance) for d in decoded]
+        probs = self._score_pairs(hidden, decoded, pairs)
+        for i, (w, d, p) in enumerate(zip(batch, decoded, pairs)):
+            spans[w.doc].append(d)
+            if len(p):
+                rels[w.doc].append((d, p, probs[i, :len(p)], pair_centrality(d.bounds, p, w.end - w.start + 1)))
+
+    def _score_pairs(self, hidden: torch.Tensor, decoded: list[WindowSpans], pairs: list[np.ndarray]) -> np.ndarray:
+        B, S, P = len(decoded), max(1, max(len(d.labels) for d in decoded)), max(len(p) for p in pairs)
+        if P == 0:
+            return np.zeros((B, 0, len(self.config.relation_labels) + 1), dtype=np.float32)
+        bounds = np.zeros((B, S, 2), dtype=np.int64)
+        labels = np.full((B, S), -1, dtype=np.int64)
+        pair_index = np.full((B, P, 2), -1, dtype=np.int64)
+        for i, (d, p) in enumerate(zip(decoded, pairs)):
+            bounds[i, :len(d.labels)], labels[i, :len(d.labels)], pair_index[i, :len(p)] = d.bounds, d.labels, p
+        to = lambda a: torch.from_numpy(a).to(self.device, non_blocking=True)  # noqa: E731
+        logits = self.model.relation_logits(hidden, to(bounds), to(labels), to(pair_index))  # (B, P, R + 1)
+        return logits.float().softmax(-1).cpu().numpy()
+
+    def _assemble(self, doc: EncodedDoc, doc_id: str, windows: list[WindowSpans], rel_parts: list) -> Document:
+        labels = self.schema.span_labels
+        kept = merge_spans(windows)
+        key_to_id = {(s, e, lab): f"T{i + 1}" for i, (s, e, lab, _) in enumerate(kept)}
+        entities = [Entity(f"T{i + 1}", labels[lab], s, e, doc.text[s:e], sc) for i, (s, e, lab, sc) in enumerate(kept)]
+        best: dict[tuple[str, str], tuple[int, np.ndarray]] = {}
+        for d, pairs, probs, central in rel_parts:
+            for (h, t), pr, c in zip(pairs, probs, central):
+                hk = key_to_id.get((int(d.starts[h]), int(d.ends[h]), int(d.labels[h])))
+                tk = key_to_id.get((int(d.starts[t]), int(d.ends[t]), int(d.labels[t])))
+                if hk and tk and ((hk, tk) not in best or c > best[(hk, tk)][0]):
+                    best[(hk, tk)] = (int(c), pr)
+        relations = [Relation(self.config.relation_labels[r], hk, tk, p)
+                     for (hk, tk), (_, pr) in sorted(best.items(), key=lambda kv: (int(kv[0][0][1:]), int(kv[0][1][1:])))
+                     for r, p in relations_from_probs(pr)]
+        out = Document(doc_id, doc.text, entities, relations, status="predicted")
+        out.extra["events"] = build_events(out, self.schema.trigger_labels)
+        return out
