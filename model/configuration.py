@@ -55,6 +55,9 @@ class JointIEConfig(PreTrainedConfig):
         schema = Schema.from_dict(self.schema)
         if self.relation_labels is None:
             self.relation_labels = list(schema.relation_labels)
+        if list(self.relation_labels) != list(schema.relation_labels):
+            raise ValueError(f"relation_labels {self.relation_labels} disagree with the schema's order "
+                             f"{list(schema.relation_labels)}")
         if "id2label" not in kwargs and "num_labels" not in kwargs:
             kwargs["id2label"] = dict(enumerate(schema.bio_tags))
             kwargs["label2id"] = {t: i for i, t in enumerate(schema.bio_tags)}

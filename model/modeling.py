@@ -80,10 +80,18 @@ class JointIEModel(JointIEPreTrainedModel):
         self.pair_mlp = nn.Sequential(
             nn.Linear(3 * config.span_dim + config.label_dim, config.pair_hidden), nn.GELU(),
             nn.Dropout(config.classifier_dropout), nn.Linear(config.pair_hidden, n_rel + 1))
-        allowed = torch.tensor(schema.allowed_matrix(), dtype=torch.bool)  # (L, L, R)
-        allowed = torch.cat([torch.ones(n_labels, n_labels, 1, dtype=torch.bool), allowed], -1)  # + no relation
-        self.register_buffer("allowed", allowed, persistent=False)
+        self._allowed: torch.Tensor | None = None  # built from the config on first use, see allowed_mask()
         self.post_init()
+
+    def allowed_mask(self, device: torch.device) -> torch.Tensor:
+        """(L, L, R + 1) bool: relations the schema allows per (head label, tail label); index 0 (none) always.
+        Derived from the config, never stored: a non-persistent buffer would not survive loading on the meta device."""
+        if self._allowed is None or self._allowed.device != device:
+            schema = self.config.schema_obj
+            allowed = torch.tensor(schema.allowed_matrix(), dtype=torch.bool)  # (L, L, R)
+            n = len(schema.span_labels)
+            self._allowed = torch.cat([torch.ones(n, n, 1, dtype=torch.bool), allowed], -1).to(device)
+        return self._allowed
 
     # ---- the three stages, also used one by one at inference --------------------------------------------------------
     def encode(self, input_ids: torch.Tensor, attention_mask: torch.Tensor | None = None,
@@ -120,7 +128,7 @@ class JointIEModel(JointIEPreTrainedModel):
         pair = torch.cat([_gather(span_rep, head), _gather(span_rep, tail),
                           self.context_proj(context.to(hidden.dtype)), self.distance_embedding(bucket)], -1)
         logits = self.pair_mlp(pair)  # (B, P, R + 1)
-        mask = self.allowed[labels.gather(1, head), labels.gather(1, tail)]  # (B, P, R + 1)
+        mask = self.allowed_mask(logits.device)[labels.gather(1, head), labels.gather(1, tail)]  # (B, P, R + 1)
         return logits.masked_fill(~mask, NEG)
 
     def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor | None = None,

@@ -92,12 +92,13 @@ class Schema:
             "version": self.version,
             "span_labels": list(self.span_labels),
             "trigger_labels": list(self.trigger_labels),
-            "relations": {r: {"head": list(h), "tail": list(t)} for r, (h, t) in self.relations.items()},
+            # a list, not a dict: config.json is written with sorted keys, and relation order is label order
+            "relations": [{"label": r, "head": list(h), "tail": list(t)} for r, (h, t) in self.relations.items()],
         }
 
     @classmethod
     def from_dict(cls, d: dict) -> "Schema":
-        rels = {r: (tuple(v["head"]), tuple(v["tail"])) for r, v in d["relations"].items()}
+        rels = {v["label"]: (tuple(v["head"]), tuple(v["tail"])) for v in d["relations"]}
         return cls(tuple(d["span_labels"]), tuple(d["trigger_labels"]), rels, d.get("version", SCHEMA_VERSION))
 
 

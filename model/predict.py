@@ -1,0 +1,239 @@
+"""Extract entities, triggers, relations and event records from Arabic text files.
+
+    python -m model.predict article.txt                          # one JSON document on stdout
+    python -m model.predict a.txt b.txt dir/ --format jsonl --output out.jsonl
+    cat article.txt | python -m model.predict - --format text
+    python -m model.predict --input-jsonl docs.jsonl --output out.jsonl   # stream {"id","text"} lines; resumable
+
+`--model` takes a local directory or a hub id (default: the model bundled in model/default when present).
+Offsets in the output index the text exactly as read (UTF-8, a leading byte-order mark removed).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+DEFAULT_MODEL = Path(__file__).resolve().parent / "default"
+logger = logging.getLogger("model.predict")
+
+
+class InputError(Exception):
+    """A user error: bad path, undecodable or binary file. Printed without a traceback; exit status 2."""
+
+
+@dataclass
+class Source:
+    id: str
+    text: str
+
+
+def read_text_file(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(f"{path}: cannot read ({err.strerror})") from None
+    nul = data.find(b"\0")
+    if nul >= 0:
+        raise InputError(f"{path}: looks like a binary file (NUL byte at position {nul}); expected UTF-8 text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise InputError(f"{path}: not valid UTF-8 at byte {err.start} (byte 0x{data[err.start]:02x}); "
+                         "convert it to UTF-8 first") from None
+
+
+def collect_sources(inputs: list[str]) -> list[Source]:
+    """Files as given, the .txt files of directories (sorted), and '-' for standard input."""
+    sources = []
+    for item in inputs:
+        if item == "-":
+            data = sys.stdin.buffer.read()
+            try:
+                sources.append(Source("stdin", data.decode("utf-8-sig")))
+            except UnicodeDecodeError as err:
+                raise InputError(f"standard input: not valid UTF-8 at byte {err.start}") from None
+            continue
+        path = Path(item)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*.txt") if p.is_file())
+            if not files:
+                raise InputError(f"{path}: directory contains no .txt files")
+            sources += [Source(str(f), read_text_file(f)) for f in files]
+        elif path.exists():
+            sources.append(Source(str(path), read_text_file(path)))
+        else:
+            raise InputError(f"{path}: no such file or directory")
+    return sources
+
+
+def iter_jsonl_sources(path: Path, skip: set[str]) -> Iterator[Source]:
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+                doc_id, text = str(obj["id"]), obj["text"]
+            except (json.JSONDecodeError, KeyError, TypeError):
+                raise InputError(f"{path}:{n}: expected a JSON object with 'id' and 'text'") from None
+            if not isinstance(text, str):
+                raise InputError(f"{path}:{n}: 'text' must be a string")
+            if doc_id not in skip:
+                yield Source(doc_id, text)
+
+
+def render_text(doc) -> str:
+    lines = [f"# {doc.id}"]
+    lines += [f"{e.id}\t{e.label}\t{e.start}-{e.end}\t{e.score if e.score is not None else ''}\t{e.text}"
+              for e in doc.entities]
+    ents = doc.entity_by_id()
+    lines += [f"{r.label}\t{r.head} {ents[r.head].text} -> {r.tail} {ents[r.tail].text}\t{r.score}" for r in doc.relations]
+    for ev in doc.extra.get("events", []):
+        args = "; ".join(f"{role}: {', '.join(a['text'] for a in vals)}" for role, vals in ev["arguments"].items())
+        lines.append(f"EVENT {ev['type']} «{ev['text']}» {args}")
+    return "\n".join(lines)
+
+
+def write_atomic(text: str, output: str | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    out = Path(output)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def format_docs(docs: list, fmt: str) -> str:
+    from .document import dumps
+
+    if fmt == "jsonl":
+        return "".join(dumps(d) + "\n" for d in docs)
+    if fmt == "text":
+        return "\n\n".join(render_text(d) for d in docs) + "\n"
+    if len(docs) == 1:
+        return dumps(docs[0], indent=2) + "\n"
+    return json.dumps([d.to_dict() for d in docs], ensure_ascii=False, indent=2) + "\n"
+
+
+def resolve_model(name: str | None) -> str:
+    if name:
+        return name
+    if (DEFAULT_MODEL / "config.json").exists():
+        return str(DEFAULT_MODEL)
+    raise InputError("no bundled default model in this checkout yet: pass --model with a trained model directory "
+                     "(python -m training.train writes one) or a hub id")
+
+
+def load_extractor(args):
+    from .extractor import Extractor, ModelLoadError
+
+    try:
+        return Extractor.from_pretrained(resolve_model(args.model), device=args.device, batch_size=args.batch_size)
+    except ModelLoadError as err:
+        raise InputError(str(err)) from None
+
+
+def predict_sources(extractor, sources: list[Source]) -> list:
+    from .document import Document
+
+    texts = [s for s in sources if s.text.strip()]
+    results = dict(zip([s.id for s in texts], extractor([s.text for s in texts], [s.id for s in texts])))
+    return [results.get(s.id) or Document(s.id, s.text, status="predicted", extra={"events": []}) for s in sources]
+
+
+def completed_ids(output: Path) -> set[str]:
+    """Ids already written by an earlier run; a last line cut off by an interruption is removed."""
+    if not output.exists():
+        return set()
+    done, good_end = set(), 0
+    with open(output, "rb") as f:
+        for line in f:
+            try:
+                done.add(str(json.loads(line)["id"]))
+                good_end += len(line)
+            except (json.JSONDecodeError, KeyError, UnicodeDecodeError):
+                break
+    if good_end < output.stat().st_size:
+        logger.warning("%s: removing an incomplete last line left by an interrupted run", output)
+        with open(output, "r+b") as f:
+            f.truncate(good_end)
+    return done
+
+
+def stream_jsonl(args) -> int:
+    """Bounded memory: read `--chunk` documents, predict, append, flush; skip ids already in the output."""
+    from tqdm.auto import tqdm
+
+    from .document import dumps
+
+    if not args.output:
+        raise InputError("--input-jsonl needs --output (the file that is appended to and resumed)")
+    out = Path(args.output)
+    done = completed_ids(out)
+    sources = iter_jsonl_sources(Path(args.input_jsonl), done)
+    first = next(sources, None)  # surface input errors before loading the model
+    extractor = load_extractor(args)
+    bar = tqdm(desc="documents", unit="doc", initial=len(done))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with open(out, "a", encoding="utf-8") as f:
+        chunk = [first] if first else []
+        for src in sources:
+            chunk.append(src)
+            if len(chunk) >= args.chunk:
+                f.write("".join(dumps(d) + "\n" for d in predict_sources(extractor, chunk)))
+                f.flush()
+                bar.update(len(chunk))
+                chunk = []
+        if chunk:
+            f.write("".join(dumps(d) + "\n" for d in predict_sources(extractor, chunk)))
+            bar.update(len(chunk))
+    bar.close()
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m model.predict", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("inputs", nargs="*", help="text files, directories of .txt files, or - for standard input")
+    ap.add_argument("--input-jsonl", help="stream documents from a JSONL file of {id, text} objects")
+    ap.add_argument("--model", help="trained model directory or hub id (default: model/default)")
+    ap.add_argument("--format", choices=["json", "jsonl", "text"], default="json")
+    ap.add_argument("--output", help="write here instead of standard output (written atomically)")
+    ap.add_argument("--device", help="cpu, cuda, cuda:1, ... (default: cuda when available)")
+    ap.add_argument("--batch-size", type=int, default=16, help="windows per encoder batch")
+    ap.add_argument("--chunk", type=int, default=256, help="with --input-jsonl: documents per chunk")
+    args = ap.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    try:
+        if args.input_jsonl:
+            return stream_jsonl(args)
+        if not args.inputs:
+            ap.error("give at least one input file, directory or -")
+        sources = collect_sources(args.inputs)
+        extractor = load_extractor(args) if any(s.text.strip() for s in sources) else None
+        docs = predict_sources(extractor, sources) if extractor else predict_sources(None, sources)
+        write_atomic(format_docs(docs, args.format), args.output)
+    except InputError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
