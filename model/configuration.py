@@ -36,7 +36,7 @@ class JointIEConfig(PreTrainedConfig):
     span_dim: int = 256
     label_dim: int = 32
     pair_hidden: int = 256
-    max_clitic_chars: int = 2
+    max_clitic_chars: int = 3
     distance_buckets: int = 10
     max_pair_distance: int = 256
     window_stride: int = 128

@@ -9,9 +9,11 @@ from .schema import PROCLITIC_LETTERS
 TATWEEL = "\u0640"
 # Arabic diacritics (harakat, shadda, sukun, dagger alif, Quranic marks).
 DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
-# A word: a run of letters, digits and combining marks (tatweel and '_' excluded); anything else that is not
-# white space is a one-character word of its own (punctuation, quotes, tatweel, symbols).
-WORD_RE = re.compile(r"(?:[^\W_\u0640]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed])+|[^\s]")
+_LETTER = r"(?:[^\W_\u0640]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed])"
+# A word: a run of letters, digits and combining marks, with tatweel allowed *between* letters (أعلنـت, بـUSCENTCOM);
+# anything else that is not white space is a one-character word of its own (punctuation, quotes, a tatweel that
+# ends a letter run as in بـ"داعش", symbols).
+WORD_RE = re.compile(rf"{_LETTER}+(?:\u0640+{_LETTER}+)*|[^\s]")
 _CLITIC_SEQ = re.compile(f"^(?:[وف]?[بلك]|[وف])")
 
 
@@ -25,13 +27,19 @@ def split_words(text: str) -> list[tuple[int, int]]:
 
 
 def proclitic_prefixes(word: str) -> list[int]:
-    """Lengths k > 0 such that word[:k] is a proclitic sequence (و ف ب ل ك and combinations) and at least two
-    letters remain. For لل (ل + the article whose alif dropped) only the first ل is a proclitic."""
+    """Lengths k > 0 such that word[:k] is a proclitic sequence (و ف ب ل ك and combinations, plus any tatweel after
+    them: بـ in بـUSCENTCOM) and at least two letters remain. For لل (ل + the article whose alif dropped) only the
+    first ل is a proclitic."""
     out = []
-    for k in (1, 2):
-        if len(word) - k >= 2 and all(c in PROCLITIC_LETTERS for c in word[:k]) and _CLITIC_SEQ.match(word[:k]):
-            if k == 2 and word[:2] == "لل":
-                continue
+    for n in (1, 2):
+        if not (all(c in PROCLITIC_LETTERS for c in word[:n]) and _CLITIC_SEQ.match(word[:n])):
+            continue
+        if n == 2 and word[:2] == "لل":
+            continue
+        k = n
+        while k < len(word) and word[k] == TATWEEL:
+            k += 1
+        if len(word) - k >= 2 and TATWEEL not in word[n - 1:n]:
             out.append(k)
     return out
 
