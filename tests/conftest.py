@@ -13,7 +13,7 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 REPO = Path(__file__).resolve().parents[1]
 SEEDS_FILE = REPO / "annotations" / "seeds.jsonl"
 SEED_TEXTS = REPO.parent / "shared" / "seeds"
-TRAIN_ARGS = ["--epochs", "30", "--batch_size", "4", "--learning_rate", "3e-3", "--head_learning_rate", "3e-3",
+TRAIN_ARGS = ["--epochs", "45", "--batch_size", "4", "--learning_rate", "3e-3", "--head_learning_rate", "3e-3",
               "--max_length", "128", "--window_stride", "32", "--warmup_ratio", "0.05", "--seed", "7"]
 
 
