@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .bio import span_char_offsets, tags_to_spans
-from .text import proclitic_prefixes
+from .text import proclitic_prefixes, trim_span
 from .windows import EncodedDoc, Window
 
 
@@ -43,14 +43,19 @@ def decode_window(doc: EncodedDoc, w: Window, tag_probs: np.ndarray, clitic_logi
     scores = (cum[l + 1] - cum[f]) / (l - f + 1)
     last_pos = np.r_[pos[1:] - 1, w.end - w.start][l]  # last token of the span's last word
     starts, ends = np.empty(len(f), dtype=np.int64), np.empty(len(f), dtype=np.int64)
+    keep = np.ones(len(f), dtype=bool)
     for i, (fw, lw, p) in enumerate(zip(first_words, last_words, pos[f])):
         ws, we = doc.word_spans[fw]
         valid = [0] + [k for k in proclitic_prefixes(doc.text[ws:we]) if k <= max_clitic]
         k = max(valid, key=lambda k: clitic_logits[p, k])
-        starts[i], ends[i] = span_char_offsets(doc, fw, lw, k)
+        trimmed = trim_span(doc.text, *span_char_offsets(doc, fw, lw, k))  # no span of bare punctuation or quotes
+        if trimmed is None:
+            keep[i] = False
+        else:
+            starts[i], ends[i] = trimmed
     owned = (pos[f] - 1 + w.start >= w.core_start) & (pos[f] - 1 + w.start < w.core_end)
-    return WindowSpans(starts, ends, lab.astype(np.int64), scores, np.stack([pos[f], last_pos], -1).reshape(-1, 2),
-                       owned)
+    bounds = np.stack([pos[f], last_pos], -1).reshape(-1, 2)
+    return WindowSpans(starts[keep], ends[keep], lab[keep].astype(np.int64), scores[keep], bounds[keep], owned[keep])
 
 
 def merge_spans(windows: list[WindowSpans]) -> list[tuple[int, int, int, float]]:

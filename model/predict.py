@@ -153,7 +153,9 @@ def predict_sources(extractor, sources: list[Source]) -> list:
     from .document import Document
 
     texts = [s for s in sources if s.text.strip()]
-    results = dict(zip([s.id for s in texts], extractor([s.text for s in texts], [s.id for s in texts])))
+    results = {}
+    if texts:
+        results = dict(zip([s.id for s in texts], extractor([s.text for s in texts], [s.id for s in texts])))
     return [results.get(s.id) or Document(s.id, s.text, status="predicted", extra={"events": []}) for s in sources]
 
 
@@ -227,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
             ap.error("give at least one input file, directory or -")
         sources = collect_sources(args.inputs)
         extractor = load_extractor(args) if any(s.text.strip() for s in sources) else None
-        docs = predict_sources(extractor, sources) if extractor else predict_sources(None, sources)
+        docs = predict_sources(extractor, sources)
         write_atomic(format_docs(docs, args.format), args.output)
     except InputError as err:
         print(f"error: {err}", file=sys.stderr)

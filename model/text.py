@@ -52,3 +52,26 @@ def normalize_for_model(word: str, strip_diacritics: bool = True, strip_tatweel:
     if strip_diacritics:
         word = DIACRITICS.sub("", word)
     return word
+
+
+# Closing quote/bracket -> its opener. A span may end with a closer only when its opener is inside the span
+# (تنظيم "داعش"); otherwise quotes, brackets and tatweel stay outside spans.
+CLOSERS = {'"': '"', "”": "“", "»": "«", ")": "(", "]": "[", "'": "'", "’": "‘", "}": "{"}
+
+
+def edge_ok(span: str, at_end: bool) -> bool:
+    if not span:
+        return False
+    if not at_end:
+        return is_word_char(span[0])
+    return is_word_char(span[-1]) or (span[-1] in CLOSERS and CLOSERS[span[-1]] in span[:-1])
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Shrink [start, end) until it begins with a letter or digit and ends with one (or with the closing quote
+    of a quoted name inside it); None if nothing is left. Predicted spans pass through this."""
+    while start < end and not edge_ok(text[start:end], at_end=False):
+        start += 1
+    while end > start and not edge_ok(text[start:end], at_end=True):
+        end -= 1
+    return (start, end) if start < end else None

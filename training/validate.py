@@ -17,9 +17,7 @@ from pathlib import Path
 
 from model.document import STATUSES, expand_paths
 from model.schema import SCHEMA, Schema
-from model.text import is_word_char
-
-CLOSERS = {'"': '"', "”": "“", "»": "«", ")": "(", "]": "[", "'": "'", "’": "‘", "}": "{"}
+from model.text import edge_ok
 CLITIC_BEFORE_ARTICLE = re.compile(r"^(?:[وف]?[بك]ال|[وف]?لل|[وف]ال)")
 # Words that begin like a proclitic + article but are whole words (و of وكالة is a root letter).
 CLITIC_LOOKALIKES = re.compile(r"^(?:وكال|فال[^\s]*$)")
@@ -42,9 +40,9 @@ def _span_edges(text: str, s: str) -> list[str]:
     out = []
     if s != s.strip():
         out.append(f"span {s!r} begins or ends with white space")
-    elif not is_word_char(s[0]):
+    elif not edge_ok(s, at_end=False):
         out.append(f"span {s!r} begins with {s[0]!r}: quotes, brackets and tatweel stay outside")
-    elif not is_word_char(s[-1]) and not (s[-1] in CLOSERS and CLOSERS[s[-1]] in s[:-1]):
+    elif not edge_ok(s, at_end=True):
         out.append(f"span {s!r} ends with {s[-1]!r}: quotes, brackets and tatweel stay outside")
     return out
 
