@@ -107,11 +107,12 @@ def iter_jsonl(path: str | Path) -> Iterator[tuple[int, dict]]:
 
 
 def expand_paths(paths: Iterable[str | Path], suffixes: tuple[str, ...] = (".jsonl",)) -> list[Path]:
-    """Files as given, and every file with one of `suffixes` under each directory (sorted)."""
+    """Files as given, and the files with one of `suffixes` directly inside each directory (sorted; sub-folders
+    are not read, so annotations/agreement/ with its second annotation pass stays out of annotations/)."""
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix in suffixes))
+            out.extend(sorted(f for f in p.iterdir() if f.is_file() and f.suffix in suffixes))
         else:
             out.append(p)
     return out

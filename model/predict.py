@@ -93,10 +93,10 @@ def iter_jsonl_sources(path: Path, skip: set[str]) -> Iterator[Source]:
 
 def render_text(doc) -> str:
     lines = [f"# {doc.id}"]
-    lines += [f"{e.id}\t{e.label}\t{e.start}-{e.end}\t{e.score if e.score is not None else ''}\t{e.text}"
+    lines += [f"{e.id}\t{e.label}\t{e.start}-{e.end}\t{e.score or 0:.3f}\t{e.text}"
               for e in doc.entities]
     ents = doc.entity_by_id()
-    lines += [f"{r.label}\t{r.head} {ents[r.head].text} -> {r.tail} {ents[r.tail].text}\t{r.score}" for r in doc.relations]
+    lines += [f"{r.label}\t{r.head} {ents[r.head].text} -> {r.tail} {ents[r.tail].text}\t{r.score or 0:.3f}" for r in doc.relations]
     for ev in doc.extra.get("events", []):
         args = "; ".join(f"{role}: {', '.join(a['text'] for a in vals)}" for role, vals in ev["arguments"].items())
         lines.append(f"EVENT {ev['type']} «{ev['text']}» {args}")

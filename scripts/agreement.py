@@ -1,0 +1,61 @@
+"""Inter-annotator agreement between two independent annotation passes of the same documents.
+
+    python scripts/agreement.py --a annotations/ant.jsonl --b annotations/agreement/pass_b.jsonl
+
+Only documents present in both passes are compared (pass A is the reference; F1 is symmetric). Prints a table of
+entity F1 (exact span and label) and strict relation F1 (both spans' offsets and labels, relation label), per label
+and micro, and with --markdown the same as a Markdown table for annotations/README.md.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from model.document import load_documents  # noqa: E402
+from training.evaluate import score  # noqa: E402
+
+
+def agreement(a_paths: list[str], b_paths: list[str]) -> tuple[dict, int]:
+    a, b = load_documents(a_paths), load_documents(b_paths)
+    b_ids = {d.id for d in b}
+    a = [d for d in a if d.id in b_ids]
+    b = [d for d in b if d.id in {d.id for d in a}]
+    return score(a, b), len(a)
+
+
+def markdown(m: dict, n_docs: int) -> str:
+    lines = [f"Agreement over {n_docs} documents annotated twice, independently (F1, %; A = first pass, B = second).",
+             "", "| label | entity F1 | A spans | B spans | | relation | strict F1 | A rels | B rels |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    ents = list(m["entities"]["per_label"].items()) + [("micro", m["entities"]["micro"])]
+    rels = list(m["relations_strict"]["per_label"].items()) + [("micro", m["relations_strict"]["micro"])]
+    for i in range(max(len(ents), len(rels))):
+        e = ents[i] if i < len(ents) else None
+        r = rels[i] if i < len(rels) else None
+        left = f"| {e[0]} | {100 * e[1]['f1']:.1f} | {e[1]['support']} | {e[1]['predicted']} |" if e else "| | | | |"
+        right = f" | {r[0]} | {100 * r[1]['f1']:.1f} | {r[1]['support']} | {r[1]['predicted']} |" if r else " | | | | |"
+        lines.append(left + right)
+    return "\n".join(lines)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--a", nargs="+", required=True)
+    ap.add_argument("--b", nargs="+", required=True)
+    ap.add_argument("--markdown", action="store_true")
+    args = ap.parse_args()
+    m, n = agreement(args.a, args.b)
+    if args.markdown:
+        print(markdown(m, n))
+        return
+    from training.evaluate import format_table
+
+    print(f"{n} documents in both passes")
+    print(format_table(m).replace("Entities (exact span + label)", "Entities, A vs B"))
+
+
+if __name__ == "__main__":
+    main()
