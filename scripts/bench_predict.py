@@ -1,0 +1,218 @@
+"""Inference benchmark: end to end (raw text -> output JSON) against the raw encoder forward on the same batches and
+against the transformers token-classification pipeline on the same encoder weights.
+
+    python scripts/bench_predict.py --n-docs 2000 --size base --device cuda      # random weights of BERT-base size
+    python scripts/bench_predict.py --model runs/ie --n-docs 200 --device cpu    # a trained model
+
+Articles: the first --n-docs middleEast/internationalNews articles of the ANT corpus, in corpus order (fixed).
+Throughput does not depend on trained weights, so --size base measures a BERT-base-sized model (12 layers, 768
+hidden) with a WordPiece vocabulary trained on the benchmark texts. Prints a table; --json writes the figures.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import lzma
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+SIZES = {"base": dict(hidden_size=768, num_hidden_layers=12, num_attention_heads=12, intermediate_size=3072),
+         "small": dict(hidden_size=256, num_hidden_layers=4, num_attention_heads=4, intermediate_size=1024)}
+
+
+def load_articles(corpus: str, n: int) -> list[str]:
+    out = []
+    with lzma.open(corpus, "rt", encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            if d["category"] in ("middleEast", "internationalNews") and d["text"].strip():
+                out.append(d["text"])
+                if len(out) == n:
+                    break
+    return out
+
+
+def random_model(texts: list[str], size: str, tmp: Path):
+    import torch
+    from transformers import BertConfig
+
+    from model.configuration import JointIEConfig
+    from model.modeling import JointIEModel
+    from training.tokenizer import train_wordpiece
+
+    tok = train_wordpiece(texts, vocab_size=30000)
+    torch.manual_seed(0)
+    enc = BertConfig(vocab_size=len(tok), **SIZES[size])
+    model = JointIEModel(JointIEConfig(encoder=enc.to_dict()))
+    model.save_pretrained(tmp)
+    tok.save_pretrained(tmp)
+    return str(tmp)
+
+
+def sync(device):
+    import torch
+
+    if device.type == "cuda":
+        torch.cuda.synchronize()
+
+
+def peak_memory_mb(device) -> float:
+    import torch
+
+    if device.type == "cuda":
+        return torch.cuda.max_memory_allocated() / 2**20
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def encoder_forward(ex, texts: list[str]) -> tuple[float, int]:
+    """Seconds for the encoder alone over exactly the windows and batches the extractor builds."""
+    import numpy as np
+    import torch
+
+    from model.windows import encode_documents, make_windows
+
+    cfg = ex.config
+    docs = encode_documents(texts, ex.tokenizer, cfg.strip_diacritics, cfg.strip_tatweel)
+    wins = sorted((w for i, d in enumerate(docs) for w in make_windows(d, i, cfg.max_length - 2, cfg.window_stride)),
+                  key=lambda w: w.end - w.start, reverse=True)
+    batches = []
+    for b in range(0, len(wins), ex.batch_size):
+        chunk = wins[b:b + ex.batch_size]
+        T = max(w.end - w.start for w in chunk) + 2
+        ids = np.full((len(chunk), T), ex.tokenizer.pad_token_id)
+        mask = np.zeros((len(chunk), T), dtype=np.int64)
+        for i, w in enumerate(chunk):
+            n = w.end - w.start
+            ids[i, :n + 2] = np.r_[ex.tokenizer.cls_token_id, docs[w.doc].token_ids[w.start:w.end], ex.tokenizer.sep_token_id]
+            mask[i, :n + 2] = 1
+        batches.append((torch.from_numpy(ids).to(ex.device), torch.from_numpy(mask).to(ex.device)))
+    n_tokens = int(sum(m.sum() for _, m in batches))
+    with torch.inference_mode(), ex._autocast():
+        ex.model.encode(*batches[0])
+        sync(ex.device)
+        t = time.perf_counter()
+        for ids, mask in batches:
+            ex.model.encode(ids, mask)
+        sync(ex.device)
+    return time.perf_counter() - t, n_tokens
+
+
+def matmul_ceiling(device) -> float:
+    """Measured dense matmul FLOP/s (bf16 on GPU, fp32 on CPU)."""
+    import torch
+
+    dtype, n = (torch.bfloat16, 8192) if device.type == "cuda" else (torch.float32, 2048)
+    a, b = torch.randn(n, n, device=device, dtype=dtype), torch.randn(n, n, device=device, dtype=dtype)
+    for _ in range(3):
+        a @ b
+    sync(device)
+    reps = 20 if device.type == "cuda" else 5
+    t = time.perf_counter()
+    for _ in range(reps):
+        a @ b
+    sync(device)
+    return 2 * n**3 * reps / (time.perf_counter() - t)
+
+
+def encoder_flops(cfg, n_tokens: int, seq: int = 512) -> float:
+    h, L, i = cfg.encoder.hidden_size, cfg.encoder.num_hidden_layers, cfg.encoder.intermediate_size
+    per_token = L * (2 * 4 * h * h + 2 * 2 * h * i + 2 * 2 * seq * h)
+    return per_token * n_tokens
+
+
+def pipeline_run(model_dir: str, ex, texts: list[str], device) -> float:
+    from transformers import BertConfig, BertForTokenClassification, pipeline
+
+    cfg = BertConfig(**ex.config.encoder.to_dict(), num_labels=ex.config.num_tags)
+    clf = BertForTokenClassification(cfg)
+    clf.bert.load_state_dict(ex.model.encoder.state_dict(), strict=False)
+    pipe = pipeline("token-classification", model=clf.eval(), tokenizer=ex.tokenizer, aggregation_strategy="simple",
+                    device=device, stride=ex.config.window_stride)
+    pipe(texts[:2])
+    sync(device)
+    t = time.perf_counter()
+    pipe(texts, batch_size=ex.batch_size)
+    sync(device)
+    return time.perf_counter() - t
+
+
+def cli_overhead(model_dir: str, text_file: Path) -> tuple[float, float]:
+    def wall(cmd):
+        t = time.perf_counter()
+        subprocess.run(cmd, check=True, capture_output=True, cwd=ROOT)
+        return time.perf_counter() - t
+
+    bare = min(wall([sys.executable, "-c", "import torch, transformers"]) for _ in range(3))
+    cli = min(wall([sys.executable, "-m", "model.predict", str(text_file), "--model", model_dir]) for _ in range(3))
+    return bare, cli
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--model", help="a trained model directory (default: random weights of --size)")
+    ap.add_argument("--size", choices=list(SIZES), default="base")
+    ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpora" / "ant" / "ant_v2.1.jsonl.xz"))
+    ap.add_argument("--n-docs", type=int, default=2000)
+    ap.add_argument("--device", default=None)
+    ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--skip-pipeline", action="store_true")
+    ap.add_argument("--cli", action="store_true", help="also time `python -m model.predict` on a seed article")
+    ap.add_argument("--json", help="write the figures here")
+    args = ap.parse_args()
+    import tempfile
+
+    import torch
+
+    from model.document import dumps
+    from model.extractor import Extractor
+
+    device = torch.device(args.device or ("cuda" if torch.cuda.is_available() else "cpu"))
+    texts = load_articles(args.corpus, args.n_docs)
+    tmp = Path(tempfile.mkdtemp())
+    model_dir = args.model or random_model(texts, args.size, tmp)
+    ex = Extractor.from_pretrained(model_dir, device=str(device), batch_size=args.batch_size)
+    ex(texts[:4])  # warm-up
+    if device.type == "cuda":
+        torch.cuda.reset_peak_memory_stats()
+    sync(device)
+    t = time.perf_counter()
+    out = "".join(dumps(d) + "\n" for d in ex(texts))
+    sync(device)
+    e2e = time.perf_counter() - t
+    mem = peak_memory_mb(device)
+    enc_s, n_tokens = encoder_forward(ex, texts)
+    rows = {"documents": len(texts), "tokens (windows, incl. overlap)": n_tokens, "output MB": len(out) / 2**20,
+            "end-to-end s": e2e, "end-to-end docs/s": len(texts) / e2e, "end-to-end tokens/s": n_tokens / e2e,
+            "encoder-only s": enc_s, "encoder-only tokens/s": n_tokens / enc_s,
+            "end-to-end / encoder-only": enc_s / e2e, "peak memory MB": mem}
+    ceiling = matmul_ceiling(device)
+    rows["encoder FLOP/s (end-to-end)"] = encoder_flops(ex.config, n_tokens) / e2e
+    rows["matmul ceiling FLOP/s (measured)"] = ceiling
+    rows["share of ceiling"] = rows["encoder FLOP/s (end-to-end)"] / ceiling
+    if not args.skip_pipeline:
+        p = pipeline_run(model_dir, ex, texts, device)
+        rows["pipeline s"] = p
+        rows["pipeline docs/s"] = len(texts) / p
+        rows["end-to-end / pipeline (docs/s)"] = p / e2e
+    if args.cli:
+        bare, cli = cli_overhead(model_dir, ROOT / "samples" / "seed-000.txt")
+        rows["python -c 'import torch, transformers' s"] = bare
+        rows["python -m model.predict seed s"] = cli
+        rows["CLI overhead over bare import s"] = cli - bare
+    print(f"\nmodel: {args.model or 'random ' + args.size}  device: {device}  "
+          f"torch {torch.__version__}  threads {torch.get_num_threads()}")
+    print(f"{'figure':<44}{'value':>16}")
+    for k, v in rows.items():
+        print(f"{k:<44}{v:>16.4g}" if isinstance(v, float) else f"{k:<44}{v:>16}")
+    if args.json:
+        Path(args.json).write_text(json.dumps(rows, indent=2))
+
+
+if __name__ == "__main__":
+    main()
