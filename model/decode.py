@@ -77,8 +77,3 @@ def pair_centrality(bounds: np.ndarray, pairs: np.ndarray, length: int) -> np.nd
     lo = np.minimum(bounds[pairs[:, 0], 0], bounds[pairs[:, 1], 0])
     hi = np.maximum(bounds[pairs[:, 0], 1], bounds[pairs[:, 1], 1])
     return np.minimum(lo, length - hi)
-
-
-def relations_from_probs(probs: np.ndarray) -> list[tuple[int, float]]:
-    """probs (R + 1,) for one pair -> [(relation index, probability)] for each relation above "no relation"."""
-    return [(int(r) - 1, float(probs[r])) for r in np.flatnonzero(probs[1:] > probs[0]) + 1]

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .decode import WindowSpans, decode_window, merge_spans, pair_centrality, relations_from_probs
+from .decode import WindowSpans, decode_window, merge_spans, pair_centrality
 from .document import Document, Entity, Relation
 from .events import build_events
 from .pairs import candidate_pairs, pairable_matrix
@@ -134,18 +134,38 @@ class Extractor:
     def _assemble(self, doc: EncodedDoc, doc_id: str, windows: list[WindowSpans], rel_parts: list) -> Document:
         labels = self.schema.span_labels
         kept = merge_spans(windows)
-        key_to_id = {(s, e, lab): f"T{i + 1}" for i, (s, e, lab, _) in enumerate(kept)}
+        key_to_index = {(s, e, lab): i for i, (s, e, lab, _) in enumerate(kept)}
         entities = [Entity(f"T{i + 1}", labels[lab], s, e, doc.text[s:e], sc) for i, (s, e, lab, sc) in enumerate(kept)]
-        best: dict[tuple[str, str], tuple[int, np.ndarray]] = {}
-        for d, pairs, probs, central in rel_parts:
-            for (h, t), pr, c in zip(pairs, probs, central):
-                hk = key_to_id.get((int(d.starts[h]), int(d.ends[h]), int(d.labels[h])))
-                tk = key_to_id.get((int(d.starts[t]), int(d.ends[t]), int(d.labels[t])))
-                if hk and tk and ((hk, tk) not in best or c > best[(hk, tk)][0]):
-                    best[(hk, tk)] = (int(c), pr)
-        relations = [Relation(self.config.relation_labels[r], hk, tk, p)
-                     for (hk, tk), (_, pr) in sorted(best.items(), key=lambda kv: (int(kv[0][0][1:]), int(kv[0][1][1:])))
-                     for r, p in relations_from_probs(pr)]
+        relations = [Relation(self.config.relation_labels[r], f"T{h + 1}", f"T{t + 1}", p)
+                     for h, t, r, p in merge_relations(rel_parts, key_to_index, len(kept))]
         out = Document(doc_id, doc.text, entities, relations, status="predicted")
         out.extra["events"] = build_events(out, self.schema.trigger_labels)
         return out
+
+
+def merge_relations(rel_parts: list, key_to_index: dict, n_spans: int) -> list[tuple[int, int, int, float]]:
+    """Vectorized: map each window's pairs to document spans, keep each pair's verdict from the window where it is
+    most central (ties: the earlier window), and return (head, tail, relation, probability) for every relation
+    more probable than "no relation", sorted."""
+    keys, cents, probs = [], [], []
+    for d, pairs, pr, central in rel_parts:
+        local = np.array([key_to_index.get((int(s), int(e), int(lab)), -1)
+                          for s, e, lab in zip(d.starts, d.ends, d.labels)], dtype=np.int64)
+        if len(local) == 0:
+            continue
+        h, t = local[pairs[:, 0]], local[pairs[:, 1]]
+        ok = (h >= 0) & (t >= 0)
+        keys.append(h[ok] * n_spans + t[ok])
+        cents.append(central[ok])
+        probs.append(pr[ok])
+    if not keys:
+        return []
+    keys, cents, probs = np.concatenate(keys), np.concatenate(cents), np.concatenate(probs)
+    if len(keys) == 0:
+        return []
+    order = np.lexsort((-cents, keys))  # by key, most central first (stable: earlier window wins ties)
+    first = order[np.r_[True, keys[order][1:] != keys[order][:-1]]]
+    best_keys, best_probs = keys[first], probs[first]  # (K,), (K, R + 1)
+    pair_i, rel_i = np.nonzero(best_probs[:, 1:] > best_probs[:, :1])
+    return [(int(best_keys[i] // n_spans), int(best_keys[i] % n_spans), int(r), float(best_probs[i, r + 1]))
+            for i, r in zip(pair_i, rel_i)]

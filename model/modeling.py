@@ -122,11 +122,14 @@ class JointIEModel(JointIEPreTrainedModel):
         lo, hi = torch.minimum(h_end, t_end) + 1, torch.maximum(h_start, t_start)  # tokens between: [lo, hi)
         gap = (hi - lo).clamp(min=0)
         hi = lo + gap
-        context = (_gather(prefix, hi) - _gather(prefix, lo)) / gap.clamp(min=1).unsqueeze(-1)  # (B, P, H)
+        # mean of the projected tokens between the spans: project once per token (B, T, D), not once per pair
+        ctx_tokens = self.context_proj(self.dropout(hidden)).float()  # (B, T, D)
+        ctx_prefix = torch.cat([ctx_tokens.new_zeros(B, 1, ctx_tokens.size(-1)), ctx_tokens.cumsum(1)], 1)
+        context = (_gather(ctx_prefix, hi) - _gather(ctx_prefix, lo)) / gap.clamp(min=1).unsqueeze(-1)  # (B, P, D)
         bucket = torch.log2(gap.float() + 1).long().clamp(max=self.config.distance_buckets - 1)
         bucket = bucket + self.config.distance_buckets * (h_start > t_start).long()  # direction
-        pair = torch.cat([_gather(span_rep, head), _gather(span_rep, tail),
-                          self.context_proj(context.to(hidden.dtype)), self.distance_embedding(bucket)], -1)
+        pair = torch.cat([_gather(span_rep, head), _gather(span_rep, tail), context.to(hidden.dtype),
+                          self.distance_embedding(bucket)], -1)
         logits = self.pair_mlp(pair)  # (B, P, R + 1)
         mask = self.allowed_mask(logits.device)[labels.gather(1, head), labels.gather(1, tail)]  # (B, P, R + 1)
         return logits.masked_fill(~mask, NEG)

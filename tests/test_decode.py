@@ -1,6 +1,7 @@
 import numpy as np
 
-from model.decode import WindowSpans, merge_spans, relations_from_probs
+from model.decode import WindowSpans, merge_spans
+from model.extractor import merge_relations
 
 
 def ws(starts, ends, labels, scores, owned):
@@ -21,7 +22,17 @@ def test_merge_is_deterministic_regardless_of_window_order():
     assert merge_spans([a, b]) == merge_spans([b, a])
 
 
-def test_relations_above_no_relation_are_emitted():
-    assert relations_from_probs(np.array([0.6, 0.3, 0.1])) == []
-    rels = relations_from_probs(np.array([0.2, 0.1, 0.35, 0.35]))
-    assert [r for r, _ in rels] == [1, 2] and all(abs(p - 0.35) < 1e-9 for _, p in rels)
+def test_relations_merge_takes_the_most_central_window_and_all_labels_above_none():
+    # two windows see the same two document spans (0: [0,5) label 8, 1: [10,15) label 1)
+    w1 = ws([0, 10], [5, 15], [8, 1], [0.9, 0.9], [True, True])
+    w2 = ws([0, 10], [5, 15], [8, 1], [0.9, 0.9], [False, False])
+    pairs = np.array([[0, 1]])
+    keys = {(0, 5, 8): 0, (10, 15, 1): 1}
+    far = (w1, pairs, np.array([[0.9, 0.05, 0.05]]), np.array([3]))  # window edge: says no relation
+    near = (w2, pairs, np.array([[0.2, 0.45, 0.35]]), np.array([50]))  # central: two relations above none
+    out = merge_relations([far, near], keys, 2)
+    assert [(h, t, r) for h, t, r, _ in out] == [(0, 1, 0), (0, 1, 1)]
+    assert merge_relations([near, far], keys, 2) == out
+    unmatched = (ws([0, 11], [5, 15], [8, 1], [0.9, 0.9], [True, True]), pairs, np.array([[0.0, 1.0, 0.0]]),
+                 np.array([9]))
+    assert merge_relations([unmatched], keys, 2) == []  # a span that is not a document span drops its pairs
