@@ -1,0 +1,139 @@
+"""ANERcorp, the external check: fine-tune a token-classification head from an encoder on the CAMeL Lab train half
+of ANERcorp and score the test half with seqeval (strict IOB2, micro and per label), beside published figures.
+
+    python scripts/anercorp.py --encoder runs/encoder --output runs/anercorp --epochs 3
+
+The split is rebuilt from shared/corpora/anercorp (see scripts/scripts_anercorp.py for how the boundary is found).
+No model selection is done on the test half: epochs and learning rate are fixed before the run.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+PUBLISHED = {"CAMeLBERT-MSA": 82.4, "CAMeLBERT-Mix": 80.2, "CAMeLBERT-DA": 74.2, "CAMeLBERT-CA": 66.2,
+             "AraBERTv0.2-base (third party)": 81.3}
+
+
+def encode(sents, tok, label2id, max_len: int):
+    from model.windows import normalize_words
+
+    feats = []
+    for sent in sents:
+        words = normalize_words([w for w, _ in sent], True, True)
+        for i in range(0, len(words), max_len // 2):  # long sentences in pieces of words
+            ws, tags = words[i:i + max_len // 2], [t for _, t in sent][i:i + max_len // 2]
+            enc = tok(ws, is_split_into_words=True, truncation=True, max_length=max_len)
+            labels, prev = [], None
+            for wid in enc.word_ids():
+                labels.append(-100 if wid is None or wid == prev else label2id.get(tags[wid], 0))
+                prev = wid
+            feats.append({"input_ids": enc["input_ids"], "labels": labels, "n_words": len(ws)})
+    return feats
+
+
+def predict_tags(model, tok, sents, id2label, max_len: int, device) -> list[list[str]]:
+    import torch
+
+    from model.windows import normalize_words
+
+    out = []
+    model.eval()
+    with torch.inference_mode():
+        for sent in sents:
+            words = normalize_words([w for w, _ in sent], True, True)
+            tags = []
+            for i in range(0, len(words), max_len // 2):
+                ws = words[i:i + max_len // 2]
+                enc = tok(ws, is_split_into_words=True, truncation=True, max_length=max_len, return_tensors="pt")
+                pred = model(**{k: v.to(device) for k, v in enc.items()}).logits[0].argmax(-1).tolist()
+                first = {}
+                for pos, wid in enumerate(enc.word_ids()):
+                    if wid is not None and wid not in first:
+                        first[wid] = id2label[pred[pos]]
+                tags += [first.get(j, "O") for j in range(len(ws))]
+            out.append(tags)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--encoder", required=True, help="pretrained encoder directory (with tokenizer) or hub id")
+    ap.add_argument("--output", default="runs/anercorp")
+    ap.add_argument("--epochs", type=int, default=3)
+    ap.add_argument("--lr", type=float, default=5e-5)
+    ap.add_argument("--batch-size", type=int, default=16)
+    ap.add_argument("--max-length", type=int, default=256)
+    ap.add_argument("--seed", type=int, default=42)
+    args = ap.parse_args()
+    import torch
+    from accelerate import Accelerator
+    from accelerate.utils import set_seed
+    from seqeval.metrics import classification_report
+    from seqeval.scheme import IOB2
+    from transformers import AutoModelForTokenClassification, get_linear_schedule_with_warmup
+
+    from model.tokenization import load_tokenizer
+    from scripts_anercorp import anercorp_split
+
+    set_seed(args.seed)
+    acc = Accelerator(mixed_precision="bf16" if torch.cuda.is_available() and torch.cuda.is_bf16_supported() else "no")
+    train, test = anercorp_split()
+    print(anercorp_split.report)
+    labels = sorted({t for s in train for _, t in s}, key=lambda t: (t != "O", t[2:], t))
+    label2id = {t: i for i, t in enumerate(labels)}
+    id2label = dict(enumerate(labels))
+    tok = load_tokenizer(args.encoder)
+    model = AutoModelForTokenClassification.from_pretrained(args.encoder, num_labels=len(labels), id2label=id2label,
+                                                            label2id=label2id, use_safetensors=True)
+    feats = encode(train, tok, label2id, args.max_length)
+
+    def collate(batch):
+        T = max(len(f["input_ids"]) for f in batch)
+        ids = torch.full((len(batch), T), tok.pad_token_id)
+        lab = torch.full((len(batch), T), -100)
+        for i, f in enumerate(batch):
+            ids[i, :len(f["input_ids"])] = torch.tensor(f["input_ids"])
+            lab[i, :len(f["labels"])] = torch.tensor(f["labels"])
+        return {"input_ids": ids, "attention_mask": (ids != tok.pad_token_id).long(), "labels": lab}
+
+    loader = torch.utils.data.DataLoader(feats, batch_size=args.batch_size, shuffle=True, collate_fn=collate,
+                                         generator=torch.Generator().manual_seed(args.seed))
+    opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
+    sched = get_linear_schedule_with_warmup(opt, len(loader) // 10, len(loader) * args.epochs)
+    model, opt, loader, sched = acc.prepare(model, opt, loader, sched)
+    t0 = time.time()
+    model.train()
+    for epoch in range(args.epochs):
+        for batch in loader:
+            loss = model(**batch).loss
+            acc.backward(loss)
+            opt.step()
+            sched.step()
+            opt.zero_grad()
+        print(f"epoch {epoch + 1}: last loss {loss.item():.4f}")
+    gold = [[t for _, t in s] for s in test]
+    pred = predict_tags(acc.unwrap_model(model), tok, test, id2label, args.max_length, acc.device)
+    rep = classification_report(gold, pred, mode="strict", scheme=IOB2, output_dict=True, zero_division=0)
+    result = {"encoder": args.encoder, "epochs": args.epochs, "train_seconds": time.time() - t0,
+              "split": anercorp_split.report, "micro_f1": 100 * rep["micro avg"]["f1-score"],
+              "per_label_f1": {k: 100 * v["f1-score"] for k, v in rep.items() if "avg" not in k},
+              "published_f1": PUBLISHED}
+    Path(args.output).mkdir(parents=True, exist_ok=True)
+    (Path(args.output) / "anercorp_metrics.json").write_text(json.dumps(result, indent=2))
+    print(f"\nANERcorp test (CAMeL Lab split), seqeval strict IOB2, F1 %\n{'model':<34}{'micro F1':>9}")
+    print(f"{'this encoder: ' + Path(args.encoder).name:<34}{result['micro_f1']:>9.1f}   " +
+          "  ".join(f"{k} {v:.1f}" for k, v in result["per_label_f1"].items()))
+    for k, v in PUBLISHED.items():
+        print(f"{k + ' (published)':<34}{v:>9.1f}")
+
+
+if __name__ == "__main__":
+    main()
