@@ -4,6 +4,7 @@
     python -m model.predict a.txt b.txt dir/ --format jsonl --output out.jsonl
     cat article.txt | python -m model.predict - --format text
     python -m model.predict --input-jsonl docs.jsonl --output out.jsonl   # stream {"id","text"} lines; resumable
+    accelerate launch --num_processes 2 -m model.predict --input-jsonl docs.jsonl --output out.jsonl  # split, merged
 
 `--model` takes a local directory or a hub id (default: the model bundled in model/default when present).
 Offsets in the output index the text exactly as read (UTF-8, a leading byte-order mark removed).
@@ -178,26 +179,69 @@ def completed_ids(output: Path) -> set[str]:
     return done
 
 
+class _Single:
+    """Stand-in for accelerate's PartialState in a plain single-process run (no accelerate import)."""
+
+    process_index, num_processes, device = 0, 1, None
+
+    def wait_for_everyone(self) -> None:
+        pass
+
+
+def process_state():
+    """accelerate's PartialState when started by `accelerate launch` with several processes, else a single one."""
+    if int(os.environ.get("WORLD_SIZE", "1")) > 1:
+        from accelerate import PartialState
+
+        return PartialState()
+    return _Single()
+
+
+def part_path(out: Path, rank: int) -> Path:
+    return out.with_name(f".{out.name}.part{rank}")
+
+
 def stream_jsonl(args) -> int:
-    """Bounded memory: read `--chunk` documents, predict, append, flush; skip ids already in the output."""
+    """Bounded memory: read `--chunk` documents, predict, append, flush; skip ids already in the output. Under
+    `accelerate launch`, process r of W takes every W-th remaining document into its own part file (resumable
+    too), and process 0 then merges the parts into the output in input order."""
+    if not args.output:
+        raise InputError("--input-jsonl needs --output (the file that is appended to and resumed)")
+    state, out, inp = process_state(), Path(args.output), Path(args.input_jsonl)
+    rank, world = state.process_index, state.num_processes
+    if rank == 0:
+        completed_ids(out)  # removes a cut-off last line before anyone reads the file
+    state.wait_for_everyone()
+    done = completed_ids(out)
+    mine = (src for k, src in enumerate(iter_jsonl_sources(inp, done)) if k % world == rank)
+    target = out if world == 1 else part_path(out, rank)
+    if world > 1:
+        part_done = completed_ids(target)
+        mine = (src for src in mine if src.id not in part_done)
+    first = next(mine, None)  # surface input errors before loading the model
+    if args.device is None and state.device is not None:
+        args.device = str(state.device)
+    if first is not None:
+        _predict_into(load_extractor(args), first, mine, target, args.chunk, len(done), rank == 0)
+    state.wait_for_everyone()
+    if world > 1 and rank == 0:
+        merge_parts(inp, out, done, world)
+    return 0
+
+
+def _predict_into(extractor, first: Source, rest: Iterator[Source], target: Path, chunk_size: int, initial: int,
+                  show: bool) -> None:
     from tqdm.auto import tqdm
 
     from .document import dumps
 
-    if not args.output:
-        raise InputError("--input-jsonl needs --output (the file that is appended to and resumed)")
-    out = Path(args.output)
-    done = completed_ids(out)
-    sources = iter_jsonl_sources(Path(args.input_jsonl), done)
-    first = next(sources, None)  # surface input errors before loading the model
-    extractor = load_extractor(args)
-    bar = tqdm(desc="documents", unit="doc", initial=len(done))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with open(out, "a", encoding="utf-8") as f:
-        chunk = [first] if first else []
-        for src in sources:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    bar = tqdm(desc="documents", unit="doc", initial=initial, disable=not show)
+    with open(target, "a", encoding="utf-8") as f:
+        chunk = [first]
+        for src in rest:
             chunk.append(src)
-            if len(chunk) >= args.chunk:
+            if len(chunk) >= chunk_size:
                 f.write("".join(dumps(d) + "\n" for d in predict_sources(extractor, chunk)))
                 f.flush()
                 bar.update(len(chunk))
@@ -206,7 +250,22 @@ def stream_jsonl(args) -> int:
             f.write("".join(dumps(d) + "\n" for d in predict_sources(extractor, chunk)))
             bar.update(len(chunk))
     bar.close()
-    return 0
+
+
+def merge_parts(inp: Path, out: Path, done: set[str], world: int) -> None:
+    """Append the parts to the output in input order (round robin, as they were dealt), then delete them."""
+    parts = [open(part_path(out, r), encoding="utf-8") for r in range(world) if part_path(out, r).exists()]
+    if len(parts) != world:
+        raise InputError(f"{out}: {world - len(parts)} part file(s) missing; rerun to complete them")
+    with open(out, "a", encoding="utf-8") as f:
+        for k, src in enumerate(iter_jsonl_sources(inp, done)):
+            line = parts[k % world].readline()
+            if json.loads(line)["id"] != src.id:
+                raise InputError(f"{out}: part {k % world} is out of step at {src.id}; delete the part files and rerun")
+            f.write(line)
+    for r, p in enumerate(parts):
+        p.close()
+        part_path(out, r).unlink()
 
 
 def main(argv: list[str] | None = None) -> int:

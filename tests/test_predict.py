@@ -144,3 +144,21 @@ def test_python_api(trained_dir):
     single = ex(text)[0]
     assert doc.to_dict() == single.to_dict()
     assert all(text[e.start:e.end] == e.text for e in doc.entities)
+
+
+def test_accelerate_launch_splits_the_input_and_merges_the_same_output(tmp_path, capsys, trained_dir):
+    seeds = sorted(SEED_TEXTS.glob("*.txt"))
+    inp = tmp_path / "in.jsonl"
+    inp.write_text("".join(json.dumps({"id": f"d{i}", "text": p.read_text(encoding="utf-8")}, ensure_ascii=False) + "\n"
+                           for i, p in enumerate(seeds + seeds[:2])), encoding="utf-8")
+    single = tmp_path / "single.jsonl"
+    assert run_cli(["--input-jsonl", str(inp), "--output", str(single), "--model", str(trained_dir)], capsys)[0] == 0
+    multi = tmp_path / "multi.jsonl"
+    cmd = [sys.executable, "-m", "accelerate.commands.launch", "--cpu", "--num_processes", "2", "--num_machines", "1",
+           "--mixed_precision", "no", "--dynamo_backend", "no", "-m", "model.predict", "--input-jsonl", str(inp),
+           "--output", str(multi), "--model", str(trained_dir), "--chunk", "2"]
+    r = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=600,
+                       env=dict(os.environ, HF_HUB_OFFLINE="1", OMP_NUM_THREADS="1"))
+    assert r.returncode == 0, r.stderr[-3000:]
+    assert multi.read_text(encoding="utf-8") == single.read_text(encoding="utf-8")
+    assert not list(tmp_path.glob(".multi.jsonl.part*"))
