@@ -104,18 +104,14 @@ def heldout_loss(model, rows: tuple[np.ndarray, np.ndarray], tokenizer, prob: fl
 
 
 def pretrain(args: PretrainArguments) -> dict:
-    from accelerate import Accelerator
-    from accelerate.utils import set_seed
     from transformers import BertConfig, BertForMaskedLM, get_linear_schedule_with_warmup
     from tqdm.auto import tqdm
 
     from model.tokenization import load_tokenizer
+    from training.train import make_accelerator
 
-    mp = args.mixed_precision
-    if mp == "auto":
-        mp = "bf16" if torch.cuda.is_available() and torch.cuda.is_bf16_supported() else "no"
-    acc = Accelerator(gradient_accumulation_steps=args.gradient_accumulation_steps, mixed_precision=mp)
-    set_seed(args.seed)
+    acc = make_accelerator(args.mixed_precision, args.gradient_accumulation_steps, args.seed)
+    mp = acc.mixed_precision
     data = Path(args.data)
     tok = load_tokenizer(str(data / "tokenizer"), max_length=512)
     train_rows = pack(data / "train.txt", tok, args.seq_len, args.max_lines)

@@ -162,19 +162,25 @@ def make_optimizer(model, targs: TrainArguments, total_steps: int):
     return opt, sched
 
 
-def train(dargs: DataArguments, margs: ModelArguments, targs: TrainArguments) -> dict:
+def make_accelerator(mixed_precision: str, gradient_accumulation_steps: int, seed: int):
+    """An Accelerator with bf16 where the GPU has it ("auto"), and the seed set everywhere."""
     from accelerate import Accelerator
     from accelerate.utils import set_seed
+
+    if mixed_precision == "auto":
+        mixed_precision = "bf16" if torch.cuda.is_available() and torch.cuda.is_bf16_supported() else "no"
+    acc = Accelerator(gradient_accumulation_steps=gradient_accumulation_steps, mixed_precision=mixed_precision)
+    set_seed(seed)
+    return acc
+
+
+def train(dargs: DataArguments, margs: ModelArguments, targs: TrainArguments) -> dict:
     from datasets import Dataset
     from tqdm.auto import tqdm
 
     from training.features import build_features, collate
 
-    mp = targs.mixed_precision
-    if mp == "auto":
-        mp = "bf16" if torch.cuda.is_available() and torch.cuda.is_bf16_supported() else "no"
-    acc = Accelerator(gradient_accumulation_steps=targs.gradient_accumulation_steps, mixed_precision=mp)
-    set_seed(targs.seed)
+    acc = make_accelerator(targs.mixed_precision, targs.gradient_accumulation_steps, targs.seed)
     all_train = load_checked(dargs.train)
     train_docs = select_split(all_train, dargs.split, dargs.splits_file)
     if dargs.dev:
