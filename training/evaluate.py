@@ -1,7 +1,7 @@
 """Score predictions against gold annotations: entities and relations, per label and micro.
 
     python -m training.evaluate --gold annotations/test.jsonl --predictions preds.jsonl --output metrics.json
-    python -m training.evaluate --gold annotations/test.jsonl --model runs/ie   # predict, then score
+    python -m training.evaluate --gold annotations/ --split test --model runs/ie   # predict, then score
 
 Entities: exact character offsets and label; plus seqeval (strict IOB2) on the word view of the same spans.
 Relations: `boundaries` (both spans' offsets and the relation label) and `strict` (also both span labels).
@@ -122,6 +122,8 @@ def format_table(metrics: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--gold", nargs="+", required=True, help="gold JSONL files or directories")
+    ap.add_argument("--split", help="score only the gold documents of this split (train, dev, test)")
+    ap.add_argument("--splits_file", default="annotations/splits.json")
     src = ap.add_mutually_exclusive_group(required=True)
     src.add_argument("--predictions", nargs="+", help="prediction JSONL files (same format, same ids)")
     src.add_argument("--model", help="a trained model directory or hub id: predict the gold texts, then score")
@@ -132,6 +134,10 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     try:
         gold = load_documents(args.gold)
+        if args.split:
+            from training.train import select_split
+
+            gold = select_split(gold, args.split, args.splits_file)
         if args.model:
             from model.extractor import Extractor, ModelLoadError
 
