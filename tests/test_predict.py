@@ -162,3 +162,16 @@ def test_accelerate_launch_splits_the_input_and_merges_the_same_output(tmp_path,
     assert r.returncode == 0, r.stderr[-3000:]
     assert multi.read_text(encoding="utf-8") == single.read_text(encoding="utf-8")
     assert not list(tmp_path.glob(".multi.jsonl.part*"))
+
+
+def test_bundled_default_model_loads_and_predicts_offline(capsys):
+    from model.predict import DEFAULT_MODEL
+
+    if not (DEFAULT_MODEL / "config.json").exists():
+        pytest.skip("no bundled default model in this checkout")
+    assert sum(f.stat().st_size for f in DEFAULT_MODEL.iterdir()) <= 40 * 2**20
+    rc, out, err = run_cli([str(REPO / "samples" / "seed-000.txt")], capsys)
+    assert rc == 0, err
+    doc = json.loads(out)
+    assert_offset_exact(doc)
+    assert len(doc["entities"]) > 20 and doc["relations"]
