@@ -31,8 +31,11 @@ class ModelLoadError(RuntimeError):
 
 def load_model_and_tokenizer(name_or_path: str, device: str | torch.device = "cpu"):
     from transformers import AutoModel
+    from transformers.utils import logging as hf_logging
 
     from . import modeling  # noqa: F401  (registers the model type with AutoConfig/AutoModel)
+
+    hf_logging.disable_progress_bar()  # no "Loading weights" bar on every prediction run
     from .tokenization import load_tokenizer
 
     local = Path(name_or_path).is_dir()
