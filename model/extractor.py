@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .decode import WindowSpans, decode_window, merge_spans, pair_centrality
+from .decode import WindowSpans, decode_window, merge_relations, merge_spans, pair_centrality
 from .document import Document, Entity, Relation
 from .events import build_events
 from .pairs import candidate_pairs, pairable_matrix
@@ -144,31 +144,3 @@ class Extractor:
         out = Document(doc_id, doc.text, entities, relations, status="predicted")
         out.extra["events"] = build_events(out, self.schema.trigger_labels)
         return out
-
-
-def merge_relations(rel_parts: list, key_to_index: dict, n_spans: int) -> list[tuple[int, int, int, float]]:
-    """Vectorized: map each window's pairs to document spans, keep each pair's verdict from the window where it is
-    most central (ties: the earlier window), and return (head, tail, relation, probability) for every relation
-    more probable than "no relation", sorted."""
-    keys, cents, probs = [], [], []
-    for d, pairs, pr, central in rel_parts:
-        local = np.array([key_to_index.get((int(s), int(e), int(lab)), -1)
-                          for s, e, lab in zip(d.starts, d.ends, d.labels)], dtype=np.int64)
-        if len(local) == 0:
-            continue
-        h, t = local[pairs[:, 0]], local[pairs[:, 1]]
-        ok = (h >= 0) & (t >= 0)
-        keys.append(h[ok] * n_spans + t[ok])
-        cents.append(central[ok])
-        probs.append(pr[ok])
-    if not keys:
-        return []
-    keys, cents, probs = np.concatenate(keys), np.concatenate(cents), np.concatenate(probs)
-    if len(keys) == 0:
-        return []
-    order = np.lexsort((-cents, keys))  # by key, most central first (stable: earlier window wins ties)
-    first = order[np.r_[True, keys[order][1:] != keys[order][:-1]]]
-    best_keys, best_probs = keys[first], probs[first]  # (K,), (K, R + 1)
-    pair_i, rel_i = np.nonzero(best_probs[:, 1:] > best_probs[:, :1])
-    return [(int(best_keys[i] // n_spans), int(best_keys[i] % n_spans), int(r), float(best_probs[i, r + 1]))
-            for i, r in zip(pair_i, rel_i)]

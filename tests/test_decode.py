@@ -1,7 +1,6 @@
 import numpy as np
 
-from model.decode import WindowSpans, merge_spans
-from model.extractor import merge_relations
+from model.decode import WindowSpans, merge_relations, merge_spans
 
 
 def ws(starts, ends, labels, scores, owned):
