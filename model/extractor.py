@@ -20,7 +20,7 @@ from .decode import WindowSpans, decode_window, merge_relations, merge_spans, pa
 from .document import Document, Entity, Relation
 from .events import build_events
 from .pairs import candidate_pairs, pairable_matrix
-from .windows import EncodedDoc, Window, encode_documents, make_windows
+from .windows import EncodedDoc, Window, encode_documents, make_windows, pad_windows
 
 logger = logging.getLogger(__name__)
 
@@ -98,14 +98,8 @@ class Extractor:
         return [self._assemble(d, doc_id, s, r) for d, doc_id, s, r in zip(docs, ids, spans, rels)]
 
     def _run_batch(self, docs: list[EncodedDoc], batch: list[Window], spans: list, rels: list) -> None:
-        cfg, T = self.config, max(w.end - w.start for w in batch) + 2
-        input_ids = np.full((len(batch), T), self.tokenizer.pad_token_id, dtype=np.int64)
-        mask = np.zeros((len(batch), T), dtype=np.int64)
-        for i, w in enumerate(batch):
-            n = w.end - w.start
-            input_ids[i, 0], input_ids[i, 1:n + 1], input_ids[i, n + 1] = (
-                self.tokenizer.cls_token_id, docs[w.doc].token_ids[w.start:w.end], self.tokenizer.sep_token_id)
-            mask[i, :n + 2] = 1
+        cfg, tok = self.config, self.tokenizer
+        input_ids, mask = pad_windows(docs, batch, tok.cls_token_id, tok.sep_token_id, tok.pad_token_id)  # (B, T)
         ids_t = torch.from_numpy(input_ids).to(self.device, non_blocking=True)
         mask_t = torch.from_numpy(mask).to(self.device, non_blocking=True)
         hidden = self.model.encode(ids_t, mask_t)  # (B, T, H)

@@ -75,21 +75,18 @@ def collect_sources(inputs: list[str]) -> list[Source]:
 
 
 def iter_jsonl_sources(path: Path, skip: set[str]) -> Iterator[Source]:
+    from .document import DocumentError, iter_jsonl
+
     if not path.is_file():
         raise InputError(f"{path}: no such file")
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-                doc_id, text = str(obj["id"]), obj["text"]
-            except (json.JSONDecodeError, KeyError, TypeError):
-                raise InputError(f"{path}:{n}: expected a JSON object with 'id' and 'text'") from None
-            if not isinstance(text, str):
-                raise InputError(f"{path}:{n}: 'text' must be a string")
-            if doc_id not in skip:
-                yield Source(doc_id, text)
+    try:
+        for n, obj in iter_jsonl(path):
+            if not isinstance(obj.get("id"), (str, int)) or not isinstance(obj.get("text"), str):
+                raise InputError(f"{path}:{n}: expected a JSON object with an 'id' and a string 'text'")
+            if str(obj["id"]) not in skip:
+                yield Source(str(obj["id"]), obj["text"])
+    except DocumentError as err:
+        raise InputError(str(err)) from None
 
 
 def render_text(doc) -> str:

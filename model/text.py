@@ -14,7 +14,7 @@ _LETTER = r"(?:[^\W_\u0640]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6
 # anything else that is not white space is a one-character word of its own (punctuation, quotes, a tatweel that
 # ends a letter run as in بـ"داعش", symbols).
 WORD_RE = re.compile(rf"{_LETTER}+(?:\u0640+{_LETTER}+)*|[^\s]")
-_CLITIC_SEQ = re.compile(f"^(?:[وف]?[بلك]|[وف])")
+_CLITIC_SEQ = re.compile("^(?:[وف]?[بلك]|[وف])")
 
 
 def is_word_char(ch: str) -> bool:
@@ -42,16 +42,6 @@ def proclitic_prefixes(word: str) -> list[int]:
         if len(word) - k >= 2 and TATWEEL not in word[n - 1:n]:
             out.append(k)
     return out
-
-
-def normalize_for_model(word: str, strip_diacritics: bool = True, strip_tatweel: bool = True) -> str:
-    """What the encoder sees of one word. Offsets never depend on it: they index the original text."""
-    word = unicodedata.normalize("NFKC", word)
-    if strip_tatweel:
-        word = word.replace(TATWEEL, "")
-    if strip_diacritics:
-        word = DIACRITICS.sub("", word)
-    return word
 
 
 # Closing quote/bracket -> its opener. A span may end with a closer only when its opener is inside the span

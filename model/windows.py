@@ -114,3 +114,15 @@ def make_windows(doc: EncodedDoc, doc_index: int, max_tokens: int, stride: int) 
 def window_input_ids(doc: EncodedDoc, w: Window, cls_id: int, sep_id: int) -> np.ndarray:
     """[CLS] tokens [SEP]; window token t sits at position t - w.start + 1."""
     return np.concatenate([[cls_id], doc.token_ids[w.start:w.end], [sep_id]])
+
+
+def pad_windows(docs: list[EncodedDoc], windows: list[Window], cls_id: int, sep_id: int,
+                pad_id: int) -> tuple[np.ndarray, np.ndarray]:
+    """Input ids and attention mask for a batch of windows, padded to the longest. (B, T) each."""
+    rows = [window_input_ids(docs[w.doc], w, cls_id, sep_id) for w in windows]
+    T = max(len(r) for r in rows)
+    ids = np.full((len(rows), T), pad_id, dtype=np.int64)
+    mask = np.zeros((len(rows), T), dtype=np.int64)
+    for i, r in enumerate(rows):
+        ids[i, :len(r)], mask[i, :len(r)] = r, 1
+    return ids, mask

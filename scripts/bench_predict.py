@@ -68,19 +68,19 @@ def calibrate_random_tags(ex, texts: list[str], target: float) -> float:
     """Random weights tag almost every word as a span, which inflates span and pair counts far beyond any trained
     model. Shift the O logit of the tag head (bisection) until the share of words tagged as spans matches the gold
     density, so the benchmark's decoding and relation work have a realistic size. Returns the share reached."""
-    import numpy as np
     import torch
 
-    from model.windows import encode_documents, make_windows
+    from model.windows import encode_documents, make_windows, pad_windows
 
     cfg = ex.config
     docs = encode_documents(texts[:50], ex.tokenizer, cfg.strip_diacritics, cfg.strip_tatweel)
     wins = [w for i, d in enumerate(docs) for w in make_windows(d, i, cfg.max_length - 2, cfg.window_stride)][:16]
     with torch.inference_mode():
         logits = []
+        tok = ex.tokenizer
         for w in wins:
-            ids = np.r_[ex.tokenizer.cls_token_id, docs[w.doc].token_ids[w.start:w.end], ex.tokenizer.sep_token_id]
-            logits.append(ex.model.token_logits(ex.model.encode(torch.tensor(ids)[None].to(ex.device)))[0][0].float())
+            ids, _ = pad_windows(docs, [w], tok.cls_token_id, tok.sep_token_id, tok.pad_token_id)
+            logits.append(ex.model.token_logits(ex.model.encode(torch.from_numpy(ids).to(ex.device)))[0][0].float())
         logits = torch.cat(logits)
     lo, hi = -50.0, 50.0
     for _ in range(40):
@@ -111,25 +111,18 @@ def peak_memory_mb(device) -> float:
 
 def encoder_forward(ex, texts: list[str]) -> tuple[float, int]:
     """Seconds for the encoder alone over exactly the windows and batches the extractor builds."""
-    import numpy as np
     import torch
 
-    from model.windows import encode_documents, make_windows
+    from model.windows import encode_documents, make_windows, pad_windows
 
     cfg = ex.config
     docs = encode_documents(texts, ex.tokenizer, cfg.strip_diacritics, cfg.strip_tatweel)
     wins = sorted((w for i, d in enumerate(docs) for w in make_windows(d, i, cfg.max_length - 2, cfg.window_stride)),
                   key=lambda w: w.end - w.start, reverse=True)
+    tok = ex.tokenizer
     batches = []
     for b in range(0, len(wins), ex.batch_size):
-        chunk = wins[b:b + ex.batch_size]
-        T = max(w.end - w.start for w in chunk) + 2
-        ids = np.full((len(chunk), T), ex.tokenizer.pad_token_id)
-        mask = np.zeros((len(chunk), T), dtype=np.int64)
-        for i, w in enumerate(chunk):
-            n = w.end - w.start
-            ids[i, :n + 2] = np.r_[ex.tokenizer.cls_token_id, docs[w.doc].token_ids[w.start:w.end], ex.tokenizer.sep_token_id]
-            mask[i, :n + 2] = 1
+        ids, mask = pad_windows(docs, wins[b:b + ex.batch_size], tok.cls_token_id, tok.sep_token_id, tok.pad_token_id)
         batches.append((torch.from_numpy(ids).to(ex.device), torch.from_numpy(mask).to(ex.device)))
     n_tokens = int(sum(m.sum() for _, m in batches))
     encoder_forward.window_lengths = [int(x) for _, m in batches for x in m.sum(1)]

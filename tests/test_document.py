@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from model.document import Document, DocumentError, Entity, Relation, load_documents, write_jsonl
+from model.document import Document, DocumentError, Entity, load_documents, write_jsonl
 
 
 def test_json_round_trip_is_exact(tmp_path, seed_docs):

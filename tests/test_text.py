@@ -1,4 +1,5 @@
-from model.text import normalize_for_model, proclitic_prefixes, split_words
+from model.text import proclitic_prefixes, split_words
+from model.windows import normalize_words
 
 
 def test_split_words_separates_punctuation_quotes_and_tatweel():
@@ -26,6 +27,5 @@ def test_proclitic_prefixes():
 
 
 def test_normalization_keeps_hamza_and_madda():
-    assert normalize_for_model("أُصِيبَ") == "أصيب"
-    assert normalize_for_model("آلاف") == "آلاف"
-    assert normalize_for_model("بـ") == "ب"
+    assert normalize_words(["أُصِيبَ", "آلاف", "بـ"], True, True) == ["أصيب", "آلاف", "ب"]
+    assert normalize_words(["أُصِيبَ"], False, False) == ["أُصِيبَ"]

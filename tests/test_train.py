@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from conftest import REPO, TRAIN_ARGS
+from conftest import REPO
 from model.document import load_documents
 
 
