@@ -120,7 +120,8 @@ def collate(batch: list[dict], pad_id: int) -> dict:
     T = max(len(f["input_ids"]) for f in batch)
     S = max(1, max(len(f["span_labels"]) for f in batch))
     P = max(1, max(len(f["pair_index"]) for f in batch))
-    R = len(batch[0]["relation_labels"][0]) if any(f["relation_labels"] for f in batch) else None
+    # relation classes (R + 1) from the first window that has candidate pairs; None when no window has any
+    R = next((len(f["relation_labels"][0]) for f in batch if f["relation_labels"]), None)
     out = {"input_ids": torch.full((B, T), pad_id), "attention_mask": torch.zeros(B, T, dtype=torch.long),
            "tag_labels": torch.full((B, T), -100), "clitic_labels": torch.full((B, T), -100),
            "span_bounds": torch.zeros(B, S, 2, dtype=torch.long), "span_labels": torch.full((B, S), -1),
