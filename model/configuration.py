@@ -25,6 +25,8 @@ class JointIEConfig(PreTrainedConfig):
     distance_buckets: log-spaced token-distance buckets embedded for each pair.
     max_pair_distance: candidate pairs whose spans are further apart (in tokens) are not scored.
     window_stride: overlap, in tokens, of consecutive sliding windows over a long document.
+    relation_decoding, relation_threshold, merge_adjacent_spans: decoding rules (see `model.decode`), chosen on dev
+        by `scripts/tune_decoding.py` and saved with the model.
     """
 
     model_type = MODEL_TYPE
@@ -48,6 +50,9 @@ class JointIEConfig(PreTrainedConfig):
     strip_diacritics: bool = True
     strip_tatweel: bool = True
     base_model_name_or_path: str | None = None
+    relation_decoding: str = "best"
+    relation_threshold: float = 0.5
+    merge_adjacent_spans: bool = False
 
     def __post_init__(self, **kwargs):
         if self.schema is None:

@@ -3,7 +3,10 @@
 Spans: the BIO tags of each word's first token (argmax) are decoded by `bio.tags_to_spans`; the clitic head moves
 a span's start past a proclitic; a window keeps only the spans that start in its core, so every span comes from
 exactly one window. Relations: a pair is scored in every window that holds both spans; the window where the pair
-sits furthest from the edges decides. A relation is emitted when it is more probable than "no relation".
+sits furthest from the edges decides. Which relations are emitted is the model config's `relation_decoding` rule
+(`select_relations`: the best label per pair by default), chosen on dev with `scripts/tune_decoding.py`; with
+`merge_adjacent_spans`, two spans of the same label with nothing but white space between them become one span
+(the tagger sometimes splits a name: القوات + الأميركية).
 """
 from __future__ import annotations
 
@@ -72,6 +75,23 @@ def merge_spans(windows: list[WindowSpans]) -> list[tuple[int, int, int, float]]
     return kept
 
 
+def merge_adjacent(spans: list[tuple[int, int, int, float]], text: str
+                   ) -> tuple[list[tuple[int, int, int, float]], list[int]]:
+    """Join consecutive spans (start, end, label, score) of one label separated only by white space.
+    Returns the joined spans (scores: length-weighted means of the parts) and, for each input span, the index of
+    the span it ended up in (so relations scored on the parts can be moved onto the joined span)."""
+    out: list[tuple[int, int, int, float]] = []
+    where: list[int] = []
+    for s, e, lab, sc in spans:
+        if out and out[-1][2] == lab and out[-1][1] <= s and not text[out[-1][1]:s].strip():
+            ps, pe, _, psc = out[-1]
+            out[-1] = (ps, e, lab, (psc * (pe - ps) + sc * (e - s)) / max((pe - ps) + (e - s), 1))
+        else:
+            out.append((s, e, lab, sc))
+        where.append(len(out) - 1)
+    return out, where
+
+
 def pair_centrality(bounds: np.ndarray, pairs: np.ndarray, length: int) -> np.ndarray:
     """How far each pair sits from its window's edges, in tokens (larger = more context on both sides)."""
     lo = np.minimum(bounds[pairs[:, 0], 0], bounds[pairs[:, 1], 0])
@@ -79,10 +99,30 @@ def pair_centrality(bounds: np.ndarray, pairs: np.ndarray, length: int) -> np.nd
     return np.minimum(lo, length - hi)
 
 
-def merge_relations(rel_parts: list, key_to_index: dict, n_spans: int) -> list[tuple[int, int, int, float]]:
+RELATION_RULES = ("multi", "best", "threshold")
+
+
+def select_relations(probs: np.ndarray, rule: str = "best", threshold: float = 0.5) -> tuple[np.ndarray, np.ndarray]:
+    """probs (K, R + 1), index 0 = no relation -> (pair index, relation index) of the relations to emit.
+
+    multi: every relation more probable than "no relation" (one pair may get several roles);
+    best: the single most probable class per pair, when it is a relation;
+    threshold: the most probable relation per pair when its probability is at least `threshold`."""
+    if rule == "multi":
+        return np.nonzero(probs[:, 1:] > probs[:, :1])
+    if rule not in RELATION_RULES:
+        raise ValueError(f"unknown relation decoding rule {rule!r}; expected one of {RELATION_RULES}")
+    best = probs[:, 1:].argmax(-1)  # (K,)
+    p_best = probs[np.arange(len(probs)), best + 1]
+    keep = p_best > probs[:, 0] if rule == "best" else p_best >= threshold
+    return np.flatnonzero(keep), best[keep]
+
+
+def merge_relations(rel_parts: list, key_to_index: dict, n_spans: int, rule: str = "best",
+                    threshold: float = 0.5) -> list[tuple[int, int, int, float]]:
     """Vectorized: map each window's pairs to document spans, keep each pair's verdict from the window where it is
-    most central (ties: the earlier window), and return (head, tail, relation, probability) for every relation
-    more probable than "no relation", sorted."""
+    most central (ties: the earlier window), and return (head, tail, relation, probability) for the relations that
+    `select_relations(rule, threshold)` emits, sorted."""
     keys, cents, probs = [], [], []
     for d, pairs, pr, central in rel_parts:
         local = np.array([key_to_index.get((int(s), int(e), int(lab)), -1)
@@ -90,7 +130,7 @@ def merge_relations(rel_parts: list, key_to_index: dict, n_spans: int) -> list[t
         if len(local) == 0:
             continue
         h, t = local[pairs[:, 0]], local[pairs[:, 1]]
-        ok = (h >= 0) & (t >= 0)
+        ok = (h >= 0) & (t >= 0) & (h != t)  # h == t: both parts of one joined span
         keys.append(h[ok] * n_spans + t[ok])
         cents.append(central[ok])
         probs.append(pr[ok])
@@ -102,6 +142,6 @@ def merge_relations(rel_parts: list, key_to_index: dict, n_spans: int) -> list[t
     order = np.lexsort((-cents, keys))  # by key, most central first (stable: earlier window wins ties)
     first = order[np.r_[True, keys[order][1:] != keys[order][:-1]]]
     best_keys, best_probs = keys[first], probs[first]  # (K,), (K, R + 1)
-    pair_i, rel_i = np.nonzero(best_probs[:, 1:] > best_probs[:, :1])
+    pair_i, rel_i = select_relations(best_probs, rule, threshold)
     return [(int(best_keys[i] // n_spans), int(best_keys[i] % n_spans), int(r), float(best_probs[i, r + 1]))
             for i, r in zip(pair_i, rel_i)]

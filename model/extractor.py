@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .decode import WindowSpans, decode_window, merge_relations, merge_spans, pair_centrality
+from .decode import WindowSpans, decode_window, merge_adjacent, merge_relations, merge_spans, pair_centrality
 from .document import Document, Entity, Relation
 from .events import build_events
 from .pairs import candidate_pairs, pairable_matrix
@@ -130,11 +130,13 @@ class Extractor:
 
     def _assemble(self, doc: EncodedDoc, doc_id: str, windows: list[WindowSpans], rel_parts: list) -> Document:
         labels = self.schema.span_labels
-        kept = merge_spans(windows)
-        key_to_index = {(s, e, lab): i for i, (s, e, lab, _) in enumerate(kept)}
+        parts = merge_spans(windows)
+        kept, where = merge_adjacent(parts, doc.text) if self.config.merge_adjacent_spans else (parts, range(len(parts)))
+        key_to_index = {(s, e, lab): where[i] for i, (s, e, lab, _) in enumerate(parts)}
         entities = [Entity(f"T{i + 1}", labels[lab], s, e, doc.text[s:e], sc) for i, (s, e, lab, sc) in enumerate(kept)]
         relations = [Relation(self.config.relation_labels[r], f"T{h + 1}", f"T{t + 1}", p)
-                     for h, t, r, p in merge_relations(rel_parts, key_to_index, len(kept))]
+                     for h, t, r, p in merge_relations(rel_parts, key_to_index, len(kept),
+                                                       self.config.relation_decoding, self.config.relation_threshold)]
         out = Document(doc_id, doc.text, entities, relations, status="predicted")
         out.extra["events"] = build_events(out, self.schema.trigger_labels)
         return out
