@@ -127,29 +127,31 @@ def _pairs(ix: Index) -> Iterator[tuple[str, str]]:
             yield r.head, r.tail
 
 
-def _in_attack_phrase(ix: Index, cas: str, atk: str, x: str) -> bool:
-    """Does x stand in the attack's phrase: after the attack trigger, and not after a casualty that follows it?"""
+def _attack_only(ix: Index, cas: str, atk: str, x: str) -> bool:
+    """Is x the attack's alone (10.21, 10.28)? The casualty takes a place or date of its own clause only: before the
+    attack's phrase when the casualty comes first, after the casualty when the attack comes first. Everything else
+    (the attack's phrase, or what frames an attack that comes first) belongs to the attack."""
     c, a, t = ix.ents[cas].start, ix.ents[atk].start, ix.ents[x].start
-    return t > a and (c < a or t < c)
+    return not ((c < a and t < a) or (a < c < t))
 
 
-@check("10.21", "a casualty's PLACE/TIME/INSTRUMENT stands in its attack's phrase (it belongs to the attack alone)")
+@check("10.21", "a casualty's PLACE/TIME/INSTRUMENT stands in its attack's phrase or frames an attack that comes first")
 def casualty_copies_attack(ix: Index) -> Iterator[Candidate]:
     for cas, atk in _pairs(ix):
         for lab in ("PLACE", "TIME", "INSTRUMENT"):
             for x in ix.tails(lab, cas):
-                if ix.same_sentence(cas, x) and _in_attack_phrase(ix, cas, atk, x):
+                if ix.same_sentence(cas, x) and _attack_only(ix, cas, atk, x):
                     yield Candidate(ix.doc.id, "10.21", f"{lab} {cas}->{x}",
                                     f"{lab}({ix.ents[cas].text} -> {ix.ents[x].text}); attack {atk} "
                                     f"{ix.ents[atk].text}", ix.ents[cas].start)
 
 
-@check("10.28", "a place or date outside the attack's phrase is linked to only one of a casualty and its attack")
-def outside_phrase_one_sided(ix: Index) -> Iterator[Candidate]:
+@check("10.28", "a place or date of a casualty's own clause is not on both the casualty and its attack")
+def own_clause_one_sided(ix: Index) -> Iterator[Candidate]:
     for cas, atk in _pairs(ix):
         for lab in ("PLACE", "TIME"):
             for x in set(ix.tails(lab, cas)) ^ set(ix.tails(lab, atk)):
-                if not ix.same_sentence(cas, x) or _in_attack_phrase(ix, cas, atk, x):
+                if not ix.same_sentence(cas, x) or _attack_only(ix, cas, atk, x):
                     continue
                 has = cas if x in ix.tails(lab, cas) else atk
                 lacks = atk if has == cas else cas
