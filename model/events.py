@@ -1,26 +1,34 @@
-"""Event records: each trigger with its arguments, built from a document's spans and relations."""
+"""Event records of a document, built from its spans and relations by deterministic rules.
+
+    from model.events import build_events
+    doc.extra["events"] = build_events(doc)            # publication date from doc.meta["date"] when present
+
+One record per real event (mentions merged across headline, lead and body: `model.merge`), with its date
+(`model.dates`), place and country (`model.places`), actors, sources, and the killed / wounded / captured counts
+(`model.numbers`, `model.records`). The record format is documented in annotations/GUIDELINES.md (event section);
+`python -m training.evaluate_events` scores records against annotations/events.jsonl.
+"""
 from __future__ import annotations
 
+from datetime import date
+
+from .dates import publication_date
 from .document import Document
+from .records import build_records
+from .schema import SCHEMA
 
 
-def build_events(doc: Document, trigger_labels: tuple[str, ...]) -> list[dict]:
-    """One record per trigger span: type, trigger text and offsets, and arguments by role (relation label).
+def build_events(doc: Document, trigger_labels: tuple[str, ...] | None = None,
+                 publication: date | str | None = None) -> list[dict]:
+    """Event records for `doc`. `publication` (a date or 'YYYY-MM-DD') overrides `doc.meta["date"]`; relative
+    dates (weekdays, أمس, الشهر الماضي) stay unresolved (start/end null) when neither is given."""
+    pub = publication_date({"date": publication}) if publication else publication_date(doc.meta)
+    return build_records(doc, pub, tuple(trigger_labels or SCHEMA.trigger_labels))
 
-    RESULT_OF links a casualty to its attack both ways: the casualty lists the attack under `RESULT_OF`, and the
-    attack lists the casualty under `RESULTS`, so an attack's record shows who was killed, injured or captured.
-    """
-    ents = doc.entity_by_id()
-    events = {e.id: {"trigger": e.id, "type": e.label, "text": e.text, "start": e.start, "end": e.end,
-                     "arguments": {}} for e in doc.entities if e.label in trigger_labels}
-    for r in doc.relations:
-        if r.head in events and r.tail in ents:
-            tail = ents[r.tail]
-            arg = {"id": tail.id, "label": tail.label, "text": tail.text}
-            if r.score is not None:
-                arg["score"] = round(float(r.score), 4)
-            events[r.head]["arguments"].setdefault(r.label, []).append(arg)
-            if r.label == "RESULT_OF" and r.tail in events:
-                events[r.tail]["arguments"].setdefault("RESULTS", []).append(
-                    {"id": r.head, "label": events[r.head]["type"], "text": events[r.head]["text"]})
-    return list(events.values())
+
+def attach_events(doc: Document, publication: date | str | None = None) -> Document:
+    """Recompute `doc.extra["events"]` (after the publication date or the spans changed); returns `doc`."""
+    if publication:
+        doc.meta["date"] = str(publication)
+    doc.extra["events"] = build_events(doc)
+    return doc

@@ -1,13 +1,64 @@
-from model.document import Document, Entity, Relation
-from model.events import build_events
+"""build_events: the entry point the extractor and predict use; the acceptance case of issue 10 (seed 000)."""
+import json
+from pathlib import Path
+
+from model.document import Document, Entity, Relation, load_documents
+from model.events import attach_events, build_events
+
+ANN = Path(__file__).resolve().parents[1] / "annotations"
 
 
-def test_events_group_arguments_by_role_and_link_results_back():
-    text = "غارة قتلت 5 في بغداد"
+def seed(doc_id: str) -> Document:
+    return next(d for d in load_documents([ANN / "seeds.jsonl"]) if d.id == doc_id)
+
+
+def test_seed_000_is_one_joint_raid_with_its_counts_date_place_actors_and_sources():
+    doc = seed("seed-000")
+    ents = doc.entity_by_id()
+    events = build_events(doc)
+    raid = [e for e in events if "T18" in e["mentions"]]
+    assert len(raid) == 1
+    raid = raid[0]
+    # the headline, the lead and the body all mention it: one record
+    assert {"T2", "T5", "T7", "T17", "T18", "T24", "T25", "T39", "T40", "T41"} <= set(raid["mentions"])
+    assert sum("T18" in e["mentions"] or "T5" in e["mentions"] or "T25" in e["mentions"] for e in events) == 1
+    assert raid["type"] == "ATTACK" and not raid["aggregate"]
+    assert (raid["killed"]["min"], raid["killed"]["max"], raid["killed"]["approx"]) == (15, 15, False)
+    assert {ents[o].text for o in raid["victim_orgs"]} >= {"تنظيم داعش"}
+    wounded = raid["wounded"]
+    assert (wounded["min"], wounded["max"]) == (7, 7)
+    assert sorted((b["min"], ents[b["who"][0]].text) for b in wounded["breakdown"]) == [
+        (2, "اثنان آخران"), (5, "خمسة جنود أميركيين")]
+    # Thursday, not the Saturday of the statement; no publication date in the seed's meta, so not resolved
+    assert raid["date"] == {"text": "يوم الخميس", "start": None, "end": None}
+    assert ents[raid["place"]].text == "غربي العراق" and raid["country"] == "IQ"
+    attackers = {ents[a].text for a in raid["attackers"]}
+    assert {"الجيش الأميركي", "القوات العراقية"} <= attackers
+    sources = {ents[s].text for s in raid["sources"]}
+    assert {"القيادة المركزية الأميركية", "وكالة أسوشيتد برس"} <= sources
+    assert raid["evidence"].startswith("قالت القوات العسكرية الأميركية إن 15 مسلحاً")
+
+
+def test_with_a_publication_date_the_thursday_is_resolved():
+    doc = seed("seed-000")
+    raid = next(e for e in build_events(doc, publication="2024-03-16") if "T18" in e["mentions"])  # a Saturday
+    assert raid["date"] == {"text": "يوم الخميس", "start": "2024-03-14", "end": "2024-03-14"}
+
+
+def test_casualty_without_attack_is_its_own_record_and_every_trigger_is_in_one_record():
+    text = "غارة قتلت 5 في بغداد. وأصيب شرطيان في حادث سير."
     ents = [Entity("T1", "ATTACK", 0, 4, "غارة"), Entity("T2", "KILL", 5, 9, "قتلت"), Entity("T3", "GROUP", 10, 11, "5"),
-            Entity("T4", "GPE", 15, 20, "بغداد")]
-    rels = [Relation("VICTIM", "T2", "T3"), Relation("RESULT_OF", "T2", "T1"), Relation("PLACE", "T1", "T4")]
-    events = {e["trigger"]: e for e in build_events(Document("d", text, ents, rels), ("ATTACK", "KILL"))}
-    assert events["T2"]["arguments"]["VICTIM"][0]["text"] == "5"
-    assert events["T1"]["arguments"]["RESULTS"][0]["id"] == "T2"
-    assert events["T1"]["arguments"]["PLACE"][0]["text"] == "بغداد" and "T3" not in events
+            Entity("T4", "GPE", 15, 20, "بغداد"), Entity("T5", "INJURE", 23, 27, "أصيب"),
+            Entity("T6", "GROUP", 28, 34, "شرطيان")]
+    rels = [Relation("VICTIM", "T2", "T3"), Relation("RESULT_OF", "T2", "T1"), Relation("PLACE", "T1", "T4"),
+            Relation("VICTIM", "T5", "T6")]
+    events = build_events(Document("d", text, ents, rels))
+    assert [e["mentions"] for e in events] == [["T1", "T2"], ["T5"]]
+    assert events[0]["killed"]["min"] == 5 and events[0]["place"] == "T4" and events[0]["country"] is None
+    assert events[1]["type"] == "INJURE" and events[1]["wounded"]["min"] == 2 and events[1]["killed"] is None
+
+
+def test_attach_events_sets_the_date_and_records_are_json():
+    doc = attach_events(seed("seed-004"))
+    json.dumps(doc.to_dict(), ensure_ascii=False)
+    assert doc.meta["date"] == "2021-09-10" and doc.extra["events"]

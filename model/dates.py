@@ -1,0 +1,449 @@
+"""DATE spans -> ISO dates or intervals, resolved against the article's publication date.
+
+    resolve_date("يوم الخميس", date(2018, 9, 2))  -> DateValue("يوم الخميس", "2018-08-30", "2018-08-30")
+
+Rules (the publication date is `pub`; "on or before" keeps events in the past, as news reports them):
+- weekdays (`الخميس`, `يوم الخميس`, `فجر السبت`, `مساء أمس السبت`): the last such day on or before `pub`;
+  with `الماضي`/`الماضية` strictly before `pub`; `المقبل` the next one after it;
+- `اليوم` = pub; `أمس`/`يوم أمس`/`امس` = pub - 1; `أول أمس` = pub - 2; `الليلة الماضية` = pub - 1 .. pub;
+  parts of the day (`فجر`, `صباح`, `مساء`, `ليل`, `ظهر`, `وقت متأخر من`) keep the day they qualify;
+- months in both series (`أيار`/`مايو`, `تشرين الأول`/`أكتوبر`, and the paired forms `أكتوبر/تشرين الأول`,
+  `يناير (كانون الثاني)`), with a day (digits or an ordinal word: `الأول من مايو`, `السابع من فبراير`) or not,
+  with a year (`2017`, `عام 2017`, `من العام الماضي`) or not: a month alone is the whole month; a missing year is
+  the latest one that puts the date on or before `pub` (`الماضي`: strictly before; `المقبل`: after;
+  `الجاري`/`الحالي`: pub's year);
+- years (`2014`, `عام 2014`, `العام الماضي`, `هذا العام`), months and weeks relative to `pub` (`الشهر الماضي`,
+  `الأسبوع الماضي` = the 7 days before pub, `هذا الشهر`, `وقت سابق من هذا الشهر` = month start .. pub);
+  `مطلع/أوائل/بداية` = the first third (days 1-10 of a month, January-April of a year), `منتصف` the middle third,
+  `أواخر/نهاية` the last third; `النصف الأول/الثاني`;
+- ranges (`X إلى Y`, `من X حتى Y`, `بين X و Y`, `عامي 2014 و2015`, `15 إلى 17 يونيو`, `ليل الأربعاء الخميس`):
+  from the start of X to the end of Y, a missing month or year taken from the other side;
+- `منذ X`: from X (a date, or pub minus a duration) to pub; `قبل N أيام/أسابيع/أشهر/سنوات`: pub minus that;
+  `قبل أيام` = pub - 7 .. pub - 1;
+- numeric dates (`10/3/2018`, `2018-03-10`) are read by `dateparser` (day first).
+Unresolvable expressions (durations without an anchor such as `ثلاثة أيام`, Hijri dates and holidays,
+anaphora such as `ذلك اليوم`, relative expressions with no publication date) keep their text with start/end null.
+
+`dateparser` (checked, 1.5) reads some Arabic and takes a relative base, and is used here for numeric dates. It is
+not used for the rest because on these texts it is wrong or silent: it returns nothing for `يوم الخميس`,
+`الليلة الماضية`, `فجر اليوم`, `أيار 2023`, `تشرين الأول 2023` and the paired forms `أكتوبر/تشرين الأول`
+(it lacks the Levantine month series); it reads a weekday equal to pub's weekday as the week before; it returns
+one day for a month or a year (`مايو` -> May 2 when pub is the 2nd) where a period is meant; and it reads
+`الاثنين 3 سبتمبر` a year early.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from email.utils import parsedate_to_datetime
+
+from .numbers import _numbers, norm_letters, normalize_digits
+
+
+@dataclass(frozen=True)
+class DateValue:
+    text: str
+    start: str | None = None  # ISO yyyy-mm-dd
+    end: str | None = None
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+    @property
+    def resolved(self) -> bool:
+        return self.start is not None or self.end is not None
+
+
+Interval = tuple[date, date]
+
+WEEKDAYS = {"الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعة": 4, "السبت": 5, "الاحد": 6}
+# normalized month names, both series; multi-word names first
+MONTHS = [("كانون الثاني", 1), ("كانون الاول", 12), ("تشرين الاول", 10), ("تشرين الثاني", 11), ("تشرين اول", 10),
+          ("تشرين ثاني", 11), ("كانون اول", 12), ("كانون ثاني", 1),
+          ("يناير", 1), ("فبراير", 2), ("مارس", 3), ("ابريل", 4), ("مايو", 5), ("ايار", 5), ("يونيو", 6),
+          ("يونيه", 6), ("يوليو", 7), ("يوليه", 7), ("اغسطس", 8), ("سبتمبر", 9), ("اكتوبر", 10), ("نوفمبر", 11),
+          ("نوفمير", 11), ("ديسمبر", 12), ("شباط", 2), ("اذار", 3), ("نيسان", 4), ("حزيران", 6), ("تموز", 7),
+          ("ايلول", 9), ("اب", 8)]
+_MONTH_ALT = "|".join(re.escape(m) for m, _ in MONTHS)
+MONTH_RE = re.compile(rf"(?<![^\s/(])(?:شهر\s+|شهري\s+)?({_MONTH_ALT})(?:\s*[/(]\s*({_MONTH_ALT})\s*\)?)?(?=$|[\s/)،,])")
+ORDINALS = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6, "السابع": 7, "الثامن": 8,
+            "التاسع": 9, "العاشر": 10, "الحادي عشر": 11, "الثاني عشر": 12, "الثالث عشر": 13, "الرابع عشر": 14,
+            "الخامس عشر": 15, "السادس عشر": 16, "السابع عشر": 17, "الثامن عشر": 18, "التاسع عشر": 19,
+            "العشرين": 20, "الحادي والعشرين": 21, "الثاني والعشرين": 22, "الثالث والعشرين": 23,
+            "الرابع والعشرين": 24, "الخامس والعشرين": 25, "السادس والعشرين": 26, "السابع والعشرين": 27,
+            "الثامن والعشرين": 28, "التاسع والعشرين": 29, "الثلاثين": 30, "الحادي والثلاثين": 31, "غرة": 1}
+_ORD_ALT = "|".join(re.escape(k) for k in sorted(ORDINALS, key=len, reverse=True))
+UNITS = {"يوم": "d", "ايام": "d", "يومين": "d2", "يوما": "d", "اسبوع": "w", "اسابيع": "w", "اسبوعين": "w2",
+         "اسبوعا": "w", "شهر": "m", "اشهر": "m", "شهور": "m", "شهرين": "m2", "شهرا": "m", "عام": "y", "اعوام": "y",
+         "عامين": "y2", "عاما": "y", "سنة": "y", "سنوات": "y", "سنين": "y", "سنتين": "y2", "عقد": "y10",
+         "عقدين": "y20", "عقود": "y10", "قرن": "y100", "ساعة": "h", "ساعات": "h", "ساعتين": "h2", "دقيقة": "h0",
+         "دقائق": "h0"}
+_UNIT_ALT = "|".join(sorted(UNITS, key=len, reverse=True))
+YEAR_RE = re.compile(r"(?<!\d)(1[0-9]{3}|20[0-9]{2})(?!\d)")
+THIRDS = {"مطلع": 0, "اوائل": 0, "بداية": 0, "بدايه": 0, "اول": 0, "منتصف": 1, "اواسط": 1, "اواخر": 2, "نهاية": 2,
+          "نهايه": 2, "اخر": 2, "ختام": 2}
+_THIRD_ALT = "|".join(THIRDS)
+
+
+def publication_date(meta: dict | None) -> date | None:
+    """`meta["date"]` as a date: RFC 2822 ('Sun, 02 Sep 2018 10:20:49 GMT', ANT), ISO 'YYYY-MM-DD', else None."""
+    value = (meta or {}).get("date")
+    if not value:
+        return None
+    if isinstance(value, date):
+        return value
+    value = str(value).strip()
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(value).date()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def normalize(text: str) -> str:
+    s = norm_letters(normalize_digits(text))
+    s = re.sub(r"\s*/\s*", "/", s)
+    s = re.sub(r"[()\"'«»“”]", " ", s).replace("،", " ، ").replace(",", " ، ")
+    s = re.sub(r"(\d)(?=[^\W\d_])", r"\1 ", s)  # 14أيار -> 14 أيار
+    s = re.sub(r"(?<![^\s])(?:ال)?ـ", "", s)
+    s = re.sub(r"\s+", " ", s).strip()
+    s = re.sub(r"^(?:[وف]?(?:في|منذ|خلال|حتى|حتي|مع|على|علي)\s+)", lambda m: m.group().split()[-1] + " "
+               if "منذ" in m.group() else "", s)
+    return s.replace("ايارالماضي", "ايار الماضي").replace("امس", "امس")
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _month(y: int, m: int) -> Interval:
+    return date(y, m, 1), _month_end(y, m)
+
+
+def _year(y: int) -> Interval:
+    return date(y, 1, 1), date(y, 12, 31)
+
+
+def _third(iv: Interval, which: int, is_year: bool) -> Interval:
+    s, e = iv
+    if is_year:
+        months = [(1, 4), (5, 8), (9, 12)][which]
+        return date(s.year, months[0], 1), _month_end(s.year, months[1])
+    days = [(1, 10), (11, 20), (21, e.day)][which]
+    return date(s.year, s.month, days[0]), date(s.year, s.month, days[1])
+
+
+def _shift_months(d: date, k: int) -> tuple[int, int]:
+    idx = d.year * 12 + d.month - 1 + k
+    return idx // 12, idx % 12 + 1
+
+
+def _duration(s: str) -> tuple[int, str] | None:
+    """`ثلاثة أيام` -> (3, 'd'), `أسبوعين` -> (2, 'w'), `10 سنوات` -> (10, 'y'), `أيام` -> (0, 'd') (vague)."""
+    m = re.search(rf"(?:^|\s)({_UNIT_ALT})(?:\s|$)", s)
+    if not m:
+        return None
+    unit = UNITS[m.group(1)]
+    n = 1
+    nums = _numbers(s[:m.start()]) if s[:m.start()].strip() else []
+    if nums:
+        n = nums[-1][2]
+    elif "نصف" in s:
+        n = 0.5
+    elif m.group(1) in ("ايام", "اسابيع", "اشهر", "شهور", "اعوام", "سنوات", "سنين", "عقود", "ساعات"):
+        n = 0  # vague plural: "days ago"
+    if unit[-1].isdigit() and unit not in ("h0",):
+        base, mult = unit[0], int(unit[1:])
+        return int(n * mult) if n else mult, base
+    return n, unit[0]
+
+
+def _minus(pub: date, n: float, unit: str) -> Interval:
+    if unit == "h":
+        return pub - timedelta(days=1 if n <= 24 else int(n // 24) + 1), pub
+    if unit == "d":
+        return (pub - timedelta(days=7), pub - timedelta(days=1)) if not n else (pub - timedelta(days=n),) * 2
+    if unit == "w":
+        return (pub - timedelta(days=27), pub - timedelta(days=7)) if not n else (pub - timedelta(days=7 * n),) * 2
+    if unit == "m":
+        if not n:
+            y, m = _shift_months(pub, -1)
+            return date(_shift_months(pub, -6)[0], _shift_months(pub, -6)[1], 1), _month_end(y, m)
+        y, m = _shift_months(pub, -int(n))
+        return _month(y, m)
+    if unit == "y":
+        return _year(pub.year - int(n or 2))
+    return pub, pub
+
+
+class _Resolver:
+    def __init__(self, pub: date | None):
+        self.pub = pub
+
+    # ---- entry ---------------------------------------------------------------------------------------------------
+    def resolve(self, s: str) -> Interval | None:
+        if not s:
+            return None
+        if s.startswith("منذ "):
+            return self._since(s[4:].strip())
+        rng = self._range(s)
+        if rng:
+            return rng
+        for fn in (self._numeric, self._explicit, self._relative_day, self._weekday, self._relative_period,
+                   self._ago, self._year_only):
+            iv = fn(s)
+            if iv:
+                return iv
+        return None
+
+    # ---- pieces --------------------------------------------------------------------------------------------------
+    def _since(self, rest: str) -> Interval | None:
+        dur = _duration(rest)
+        inner = None if (dur and not MONTH_RE.search(rest) and not YEAR_RE.search(rest)
+                         and not any(w in rest for w in WEEKDAYS)) else self.resolve(rest)
+        if inner:
+            return inner[0], self.pub
+        if dur and self.pub:
+            n, unit = dur
+            if n == 0 and unit in "dwmy":
+                return None
+            return _minus(self.pub, n, unit)[0], self.pub
+        return None
+
+    def _range(self, s: str) -> Interval | None:
+        m = re.match(r"^(?:(?:ال)?فترة\s+)?(?:من\s+)?(?:ما\s+)?بين\s+(.+?)\s+و\s*(.+)$", s) or \
+            re.match(r"^(?:(?:ال)?فترة\s+)?(?:من\s+)?(.+?)\s+(?:الي|حتي|حتى|و(?:حتي|حتى|الي))\s+(.+)$", s)
+        if not m:
+            m = re.match(r"^(?:عامي|العامين)\s+(\d{4})\s+و\s*(\d{4})$", s)
+            if m:
+                return _year(int(m.group(1)))[0], _year(int(m.group(2)))[1]
+            m = re.match(r"^(?:ليل|ليلة)\s+(\S+)\s+(?:و\s*)?(\S+)(?:\s+الماضيين)?$", s) or \
+                re.match(r"^(\S+)\s+و\s*(\S+)\s+الماضيين$", s)
+            if m and m.group(1) in WEEKDAYS and m.group(2) in WEEKDAYS:
+                b = self._weekday(m.group(2))
+                return (b[0] - timedelta(days=(WEEKDAYS[m.group(2)] - WEEKDAYS[m.group(1)]) % 7), b[1]) if b else None
+            m = re.match(r"^((?:\d{1,2}\s*(?:،|و)\s*)+)و?\s*(\d{1,2})\s+(.+)$", s)  # 26، 27 و28 تموز
+            if m:
+                first = int(re.findall(r"\d+", m.group(1))[0])
+                return self._two(f"{first} {m.group(3)}", f"{m.group(2)} {m.group(3)}")
+            m = re.match(r"^(?:يومي|ايام)\s+(\S+)\s*(?:و|-)\s*(\S+)$", s) or re.match(r"^(?:ليل|ليلة)\s+(\S+)\s*-\s*(\S+)$", s)
+            if m and m.group(1) in WEEKDAYS and m.group(2) in WEEKDAYS:
+                b = self._weekday(m.group(2))
+                return (b[0] - timedelta(days=(WEEKDAYS[m.group(2)] - WEEKDAYS[m.group(1)]) % 7), b[1]) if b else None
+            m = re.match(r"^(?:اعوام|سنوات)\s+(\d{4})(?:\s+و\s*\d{4})*\s+و\s*(\d{4})$", s)
+            if m:
+                return _year(int(m.group(1)))[0], _year(int(m.group(2)))[1]
+            m = re.match(r"^(.+?)\s+و\s*(.+)$", s)  # 14 حزيران/يونيو و15 تموز/يوليو; شهري أبريل ومايو
+            if m and (MONTH_RE.search(m.group(1)) or re.match(r"^\d", m.group(1))) and \
+                    (MONTH_RE.search(m.group(2)) or re.match(r"^\d", m.group(2))):
+                return self._two(m.group(1), m.group(2))
+            return None
+        return self._two(m.group(1), m.group(2))
+
+    def _two(self, a: str, b: str) -> Interval | None:
+        b_month, b_year = MONTH_RE.search(b), YEAR_RE.search(b)
+        a_month, a_year = MONTH_RE.search(a), YEAR_RE.search(a)
+        if re.fullmatch(r"\d{1,2}", a.strip()) and b_month:
+            a = f"{a} {b[b_month.start():]}"
+        elif not a_year and b_year and a_month:
+            a = f"{a} {b_year.group()}"
+        if not b_year and a_year and b_month:
+            b = f"{b} {a_year.group()}"
+        ra, rb = self.resolve(a.strip()), self.resolve(b.strip())
+        if not ra or not rb:
+            return None
+        if rb[1] < ra[0] and not YEAR_RE.search(b):  # October to February: February of the next year
+            rb = (rb[0].replace(year=rb[0].year + 1), rb[1].replace(year=rb[1].year + 1))
+        return ra[0], rb[1]
+
+    def _numeric(self, s: str) -> Interval | None:
+        if not re.fullmatch(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}", s):
+            return None
+        import dateparser
+
+        got = dateparser.parse(s, settings={"DATE_ORDER": "DMY", "PREFER_DATES_FROM": "past"})
+        return (got.date(), got.date()) if got else None
+
+    def _explicit(self, s: str) -> Interval | None:
+        mm = MONTH_RE.search(s)
+        if not mm:
+            return None
+        month = dict(MONTHS)[mm.group(1)]
+        if mm.group(1) == "اب" and not mm.group(2) and not re.search(r"\d\s*$", s[:mm.start()]) \
+                and not YEAR_RE.search(s[mm.end():]) and s != "اب":
+            return None
+        before, after = s[:mm.start()].strip(), s[mm.end():].strip()
+        after = re.sub(rf"^(?:{_MONTH_ALT})(?=$|\s)", "", after).strip()  # يناير (كانون الثاني) 2011
+        day = None
+        dm = re.search(r"(\d{1,2})\s*(?:من)?\s*$", before)
+        if dm and 1 <= int(dm.group(1)) <= 31:
+            day = int(dm.group(1))
+        else:
+            om = re.search(rf"(?:^|\s)({_ORD_ALT})(?:\s+من)?(?:\s+شهر)?\s*$", before)
+            if om:
+                day = ORDINALS[om.group(1)]
+        year = self._year_after(after)
+        rel = re.search(r"(الماضي|المنصرم|الفائت|المقبل|القادم|الجاري|الحالي)", after)
+        if year is None:
+            if not self.pub:
+                return None
+            year = self._infer_year(month, day, rel.group(1) if rel else None)
+        try:
+            iv = (date(year, month, day),) * 2 if day else _month(year, month)
+        except ValueError:
+            return None
+        th = re.search(rf"(?:^|\s)({_THIRD_ALT})(?:\s|$)", before)
+        if th and not day:
+            iv = _third(iv, THIRDS[th.group(1)], is_year=False)
+        return iv
+
+    def _year_after(self, after: str) -> int | None:
+        ym = re.match(r"^(?:،\s*)?(?:من\s+)?(?:عام|العام|سنة)?\s*(\d{4})", after)
+        if ym:
+            return int(ym.group(1))
+        if self.pub and re.match(r"^(?:من\s+)?(?:العام|عام|السنة)\s+(?:الماضي|المنصرم|الفائت)", after):
+            return self.pub.year - 1
+        if self.pub and re.match(r"^(?:من\s+)?(?:العام|عام|السنة)\s+(?:الحالي|الجاري)", after):
+            return self.pub.year
+        return None
+
+    def _infer_year(self, month: int, day: int | None, rel: str | None) -> int:
+        pub = self.pub
+        if rel in ("الجاري", "الحالي"):
+            return pub.year
+        same = (month, day or 1) <= (pub.month, pub.day) if day else month <= pub.month
+        if rel in ("المقبل", "القادم"):
+            return pub.year if (month, day or 1) > (pub.month, pub.day) else pub.year + 1
+        if rel in ("الماضي", "المنصرم", "الفائت"):
+            strict = (month, day or 0) < (pub.month, pub.day) if day else month < pub.month
+            return pub.year if strict else pub.year - 1
+        return pub.year if same else pub.year - 1
+
+    def _relative_day(self, s: str) -> Interval | None:
+        if not self.pub:
+            return None
+        pub = self.pub
+        if re.search(r"(?:^|\s)(?:اول امس|امس الاول)(?:\s|$)", s):
+            return (pub - timedelta(days=2),) * 2
+        if re.search(r"(?:^|\s)(?:الليلة الماضية|ليلة امس|ليل امس)(?:\s|$)", s):
+            return pub - timedelta(days=1), pub
+        if re.search(r"(?:^|\s)امس(?:\s|$)", s):
+            return (pub - timedelta(days=1),) * 2
+        if re.search(r"(?:^|\s)(?:اليومين الماضيين|اليومين الاخيرين)(?:\s|$)", s):
+            return pub - timedelta(days=2), pub
+        if re.search(r"(?:^|\s)(?:الايام|الساعات)\s+(?:الماضية|الاخيرة|السابقة|القليلة الماضية|الماضي)(?:\s|$)", s):
+            return pub - timedelta(days=7 if "الايام" in s else 1), pub
+        if re.search(r"(?:^|\s)(?:الليلة|اليوم)(?:\s|$)", s) and not re.search(
+                r"(?:نفس|ذلك|التالي|نفسه|الاول|الاخير|العالمي|مثل|منه|العاشر)", s):
+            return pub, pub
+        return None
+
+    def _weekday(self, s: str) -> Interval | None:
+        found = [(w, d) for w, d in WEEKDAYS.items() if re.search(rf"(?:^|\s){w}(?:\s|$|\))", s)]
+        if not found or not self.pub:
+            return None
+        wd = found[-1][1]
+        back = (self.pub.weekday() - wd) % 7
+        if re.search(r"(?:الماضي|الماضية|المنصرم)", s) and back == 0:
+            back = 7
+        if re.search(r"(?:المقبل|القادم|المقبلة)", s):
+            back = -((wd - self.pub.weekday()) % 7 or 7)
+        d = self.pub - timedelta(days=back)
+        return d, d
+
+    def _relative_period(self, s: str) -> Interval | None:
+        pub = self.pub
+        if not pub:
+            return None
+        th = re.search(rf"(?:^|\s)({_THIRD_ALT})(?:\s|$)", s)
+        half = re.search(r"النصف (الاول|الثاني)", s)
+        iv, is_year = None, False
+        if re.search(r"(?:العام|السنة|عام)\s+(?:الماضي|المنصرم|الفائت)", s):
+            iv, is_year = _year(pub.year - 1), True
+        elif re.search(r"(?:هذا العام|العام الحالي|العام الجاري|هذه السنة|السنة الحالية|السنة الجارية)", s) \
+                or s in ("العام", "نهاية العام"):
+            iv, is_year = _year(pub.year), True
+        elif re.search(r"(?:العام|السنة)\s+(?:المقبل|القادم)", s):
+            iv, is_year = _year(pub.year + 1), True
+        elif re.search(r"الشهر\s+(?:الماضي|المنصرم|الفائت)", s):
+            iv = _month(*_shift_months(pub, -1))
+        elif re.search(r"(?:هذا الشهر|الشهر الحالي|الشهر الجاري)", s):
+            iv = _month(pub.year, pub.month)
+            if re.search(r"وقت سابق|منذ|بداية", s) and not th:
+                iv = (iv[0], pub)
+        elif re.search(r"الشهر\s+(?:المقبل|القادم)", s):
+            iv = _month(*_shift_months(pub, 1))
+        elif re.search(r"الاسبوع\s+(?:الماضي|المنصرم|الفائت)", s):
+            return pub - timedelta(days=7), pub - timedelta(days=1)
+        elif re.search(r"(?:هذا الاسبوع|الاسبوع الحالي|الاسبوع الجاري)", s):
+            return pub - timedelta(days=(pub.weekday() - 5) % 7), pub
+        if iv is None:
+            return None
+        if half:
+            months = (1, 6) if half.group(1) == "الاول" else (7, 12)
+            return date(iv[0].year, months[0], 1), _month_end(iv[0].year, months[1])
+        if th:
+            return _third(iv, THIRDS[th.group(1)], is_year)
+        return iv
+
+    def _ago(self, s: str) -> Interval | None:
+        m = re.match(r"^قبل\s+(.+)$", s)
+        if not m or not self.pub:
+            return None
+        dur = _duration(m.group(1))
+        if not dur or re.search(r"\sمن\s", m.group(1)):
+            return None
+        n, unit = dur
+        if re.search(r"(?:اكثر من|ما يزيد|اقل من)", m.group(1)):
+            return None
+        return _minus(self.pub, n, unit)
+
+    def _year_only(self, s: str) -> Interval | None:
+        ym = YEAR_RE.search(s)
+        if not ym or re.search(r"(?:بتوقيت|الساعة|\d:\d)", s):
+            return None
+        y = int(ym.group(1))
+        same_day = re.search(r"(?:نفس اليوم|مثل هذا اليوم|اليوم نفسه|هذا اليوم)", s)
+        if same_day and self.pub:
+            try:
+                return (date(y, self.pub.month, self.pub.day),) * 2
+            except ValueError:
+                return None
+        if same_day:
+            return None
+        if re.search(r"ما قبل|قبل عام", s):
+            return None
+        half = re.search(r"النصف (الاول|الثاني)", s)
+        if half:
+            months = (1, 6) if half.group(1) == "الاول" else (7, 12)
+            return date(y, months[0], 1), _month_end(y, months[1])
+        th = re.search(rf"(?:^|\s)({_THIRD_ALT})(?:\s|$)", s)
+        return _third(_year(y), THIRDS[th.group(1)], True) if th else _year(y)
+
+
+def resolve_date(text: str, pub: date | None = None) -> DateValue:
+    """The interval a DATE span names, resolved against the publication date `pub` (None: absolute dates only)."""
+    iv = _Resolver(pub).resolve(normalize(text))
+    if not iv:
+        return DateValue(text)
+    return DateValue(text, iv[0].isoformat(), iv[1].isoformat())
+
+
+def overlaps(a: DateValue | None, b: DateValue | None) -> bool:
+    """Whether two resolved dates can name the same time (unresolved or missing dates are compatible)."""
+    if not a or not b or not a.resolved or not b.resolved:
+        return True
+    a0, a1 = a.start or "0000", a.end or "9999"
+    b0, b1 = b.start or "0000", b.end or "9999"
+    return a0 <= b1 and b0 <= a1
+
+
+def width_days(d: DateValue) -> int:
+    if not d.start or not d.end:
+        return 10**6
+    return (datetime.fromisoformat(d.end) - datetime.fromisoformat(d.start)).days

@@ -1,0 +1,276 @@
+"""One event per real event: which trigger mentions of a document name the same event.
+
+The headline, the lead and the detailed paragraph each mention the raid of seed 000; each mention is a trigger
+span with its own relations. Mentions are joined (union-find) by these rules, in this order:
+
+1. RESULT_OF: a casualty or arrest belongs to its attack.
+2. "Others": a casualty whose victims are `آخرون`/`اثنان آخران` continues the casualty mention just before it (same
+   or previous sentence): `أصيب خمسة جنود ... بينما أصيب اثنان آخران`.
+3. Restatement: two casualty mentions of the same type with the same exact count, compatible victims (the same
+   organisation when both name one), compatible time and place: the headline's `مقتل 15` and the body's `15 مسلحاً
+   ... قتلوا`.
+4. Anaphora: a definite attack mention (`الغارة`, `العملية`, `هذا الهجوم`, a pronoun suffix) joins the nearest
+   earlier attack event when their time, place and attackers are compatible; a definite casualty noun with no
+   attack of its own (`من بين القتلى`) joins the nearest earlier event with that kind of casualty.
+5. An attack mention with no attacker, place or time of its own joins an event mentioned in the same sentence
+   (`الضربات الجوية استهدفت المخابئ، أعقبتها عملية جوية`).
+Aggregates (`38 عملية`, `عشرات الهجمات`, attacks over more than a month, `هجمات منتظمة`) never join by rules 4-5.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from .dates import DateValue, overlaps, resolve_date, width_days
+from .document import Document, Entity
+from .numbers import Count, is_others, norm_letters, parse_count
+from .places import country_code, nationality_code, order_places, same_place
+
+ATTACK, CASUALTY = "ATTACK", ("KILL", "INJURE", "ARREST")
+SENTENCE_END = re.compile(r"[.؟?!]+|\n+")
+DEMONSTRATIVE = re.compile(r"(?:هذه|هذا|تلك|ذلك|هذين|هاتين|هؤلاء)\s*$")
+QUANTIFIED = re.compile(r"(?:\d+|عشرات|مئات|الاف|عدة|عدد من|سلسلة|موجة|العديد من|بضع|بضعة)\s*(?:من\s+)?(?:ال)?$")
+REPEATED = re.compile(r"^\s*(?:منتظمة|متكررة|متواصلة|يومية|مستمرة|متتالية|متفرقة)")
+PRONOUN_SUFFIX = re.compile(r"(?:ها|هم|هما|ه|هن)$")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence: a sentence ends at . ؟ ! or a line break (annotation guidelines 6.0)."""
+    out, start = [], 0
+    for m in SENTENCE_END.finditer(text):
+        if text[start:m.start()].strip():
+            out.append((start, m.end()))
+        start = m.end()
+    if text[start:].strip():
+        out.append((start, len(text)))
+    return out
+
+
+def sentence_index(spans: list[tuple[int, int]], pos: int) -> int:
+    for i, (s, e) in enumerate(spans):
+        if s <= pos < e:
+            return i
+    return len(spans) - 1
+
+
+@dataclass
+class Mention:
+    """A trigger span with its arguments (relation label -> tail entities) and what the merging rules need."""
+
+    ent: Entity
+    sent: int
+    args: dict[str, list[Entity]] = field(default_factory=dict)
+    dates: list[DateValue] = field(default_factory=list)
+    counts: list[Count] = field(default_factory=list)
+    aggregate: bool = False
+
+    @property
+    def id(self) -> str:
+        return self.ent.id
+
+    @property
+    def label(self) -> str:
+        return self.ent.label
+
+    def role(self, name: str) -> list[Entity]:
+        return self.args.get(name, [])
+
+
+def build_mentions(doc: Document, pub: date | None, trigger_labels: tuple[str, ...]) -> list[Mention]:
+    ents = doc.entity_by_id()
+    sents = sentences(doc.text)
+    mentions = {e.id: Mention(e, sentence_index(sents, e.start)) for e in doc.entities if e.label in trigger_labels}
+    for r in doc.relations:
+        if r.head in mentions and r.tail in ents:
+            mentions[r.head].args.setdefault(r.label, []).append(ents[r.tail])
+    for m in mentions.values():
+        m.dates = [resolve_date(d.text, pub) for d in m.role("TIME")]
+        m.counts = [c for v in m.role("VICTIM") if (c := victim_count(v))]
+        m.aggregate = is_aggregate(m, doc.text)
+    return sorted(mentions.values(), key=lambda m: m.ent.start)
+
+
+def victim_count(v: Entity) -> Count | None:
+    if v.label == "PER":
+        return Count(1, 1, False, v.text)
+    if v.label == "GROUP":
+        return parse_count(v.text, singular=True)
+    return None
+
+
+def is_aggregate(m: Mention, text: str) -> bool:
+    """A tally of many events: a quantified plural attack, repeated attacks, or a time span over a month."""
+    before = norm_letters(text[max(0, m.ent.start - 25):m.ent.start])
+    before = re.sub(r"[^\w\s]", " ", before).rstrip()
+    if m.label == ATTACK and (QUANTIFIED.search(before) or REPEATED.match(norm_letters(text[m.ent.end:m.ent.end + 20]))):
+        return True
+    return any(d.resolved and width_days(d) > 31 for d in m.dates)
+
+
+def is_definite(m: Mention, text: str) -> bool:
+    t = norm_letters(m.ent.text)
+    first = t.split()[0] if t.split() else t
+    before = norm_letters(text[max(0, m.ent.start - 12):m.ent.start])
+    return first.startswith("ال") or bool(DEMONSTRATIVE.search(before)) or (
+        len(first) > 5 and bool(PRONOUN_SUFFIX.search(first)) and not first.startswith("ا"))
+
+
+class _Clusters:
+    def __init__(self, mentions: list[Mention]):
+        self.parent = {m.id: m.id for m in mentions}
+        self.by_id = {m.id: m for m in mentions}
+
+    def find(self, x: str) -> str:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            first, second = sorted((ra, rb), key=lambda r: self.by_id[r].ent.start)
+            self.parent[second] = first
+
+    def members(self, x: str) -> list[Mention]:
+        r = self.find(x)
+        return [m for i, m in self.by_id.items() if self.find(i) == r]
+
+    def groups(self) -> list[list[Mention]]:
+        out: dict[str, list[Mention]] = {}
+        for i, m in self.by_id.items():
+            out.setdefault(self.find(i), []).append(m)
+        return sorted((sorted(g, key=lambda m: m.ent.start) for g in out.values()), key=lambda g: g[0].ent.start)
+
+
+GENERIC_ORG_WORDS = {"قوات", "القوات", "جيش", "الجيش", "العسكرية", "العسكري", "الامن", "الامنية", "الامني", "تنظيم",
+                     "جماعة", "حركة", "القيادة", "قيادة", "المركزية", "وزارة", "الدفاع", "الداخلية", "الشرطة",
+                     "من", "في", "و", "عناصر", "مسلحي", "ميليشيات", "مليشيات", "الحكومة", "حكومة", "دولة", "الدولة"}
+
+
+def org_keys(text: str) -> set[str]:
+    """What identifies an organisation for matching: the countries it belongs to (`القوات العراقية` -> IQ,
+    `الجيش الأميركي` -> US) and its specific words (`داعش`, `التحالف`)."""
+    keys = set()
+    for w in norm_letters(text).replace('"', " ").split():
+        code = country_code(w) or nationality_code(w)
+        if code:
+            keys.add(code)
+        elif w not in GENERIC_ORG_WORDS:
+            keys.add(w[2:] if w.startswith("ال") and len(w) > 4 else w)
+    return keys
+
+
+def _org_keys(ents: list[Entity], doc_rel: dict[str, list[Entity]]) -> set[str]:
+    keys: set[str] = set()
+    for e in ents:
+        for o in doc_rel.get(e.id, []) + ([e] if e.label in ("ORG", "GPE") else []):
+            keys |= org_keys(o.text)
+    return keys
+
+
+def _keys_compatible(a: set[str], b: set[str]) -> bool:
+    return not a or not b or bool(a & b)
+
+
+def compatible(a: list[Mention], b: list[Mention], doc: Document, member_of: dict[str, list[Entity]],
+               check_attackers: bool = True) -> bool:
+    """Whether two clusters can be one event: overlapping dates, compatible places and attackers."""
+    da = [d for m in a for d in m.dates]
+    db = [d for m in b for d in m.dates]
+    if not all(overlaps(x, y) for x in da for y in db):
+        return False
+    pa = order_places([p.id for m in a for p in m.role("PLACE")], doc)
+    pb = order_places([p.id for m in b for p in m.role("PLACE")], doc)
+    if not same_place(pa, pb, doc):
+        return False
+    if check_attackers:
+        aa = _org_keys([e for m in a for e in m.role("ATTACKER") + m.role("AGENT")], member_of)
+        ab = _org_keys([e for m in b for e in m.role("ATTACKER") + m.role("AGENT")], member_of)
+        if not _keys_compatible(aa, ab):
+            return False
+    return True
+
+
+def cluster_mentions(doc: Document, mentions: list[Mention]) -> list[list[Mention]]:
+    """Groups of mentions, one per event, each in text order, groups in order of their first mention."""
+    uf = _Clusters(mentions)
+    ents = doc.entity_by_id()
+    member_of: dict[str, list[Entity]] = {}
+    for r in doc.relations:
+        if r.label == "MEMBER_OF" and r.tail in ents:
+            member_of.setdefault(r.head, []).append(ents[r.tail])
+    ids = {m.id for m in mentions}
+    # 1. RESULT_OF
+    for m in mentions:
+        for a in m.role("RESULT_OF"):
+            if a.id in ids:
+                uf.union(m.id, a.id)
+    casualties = [m for m in mentions if m.label in CASUALTY]
+    # 2. "others" continue the casualty mention before them
+    for i, m in enumerate(casualties):
+        victims = m.role("VICTIM")
+        if victims and all(is_others(v.text) for v in victims):
+            prev = [p for p in casualties[:i] if m.sent - p.sent <= 1]
+            if prev:
+                uf.union(prev[-1].id, m.id)
+    # 3. restated casualty counts
+    for i, m in enumerate(casualties):
+        for p in casualties[:i]:
+            if p.label != m.label or not p.counts or not m.counts or uf.find(p.id) == uf.find(m.id):
+                continue
+            if _same_total(p.counts, m.counts) and _keys_compatible(
+                    _org_keys(p.role("VICTIM"), member_of), _org_keys(m.role("VICTIM"), member_of)) \
+                    and compatible(uf.members(p.id), uf.members(m.id), doc, member_of):
+                uf.union(p.id, m.id)
+    # 4. anaphora and 5. bare attacks in a sentence with another event
+    for i, m in enumerate(mentions):
+        if m.aggregate:
+            continue
+        target = _antecedent(m, mentions[:i], uf, doc, member_of) if is_definite(m, doc.text) else None
+        if target is None and m.label == ATTACK and not (m.role("ATTACKER") or m.role("PLACE") or m.role("TIME")):
+            target = _same_sentence(m, mentions, uf, doc, member_of)
+        if target is not None:
+            uf.union(target.id, m.id)
+    return uf.groups()
+
+
+def _same_total(a: list[Count], b: list[Count]) -> bool:
+    ta, tb = _total(a), _total(b)
+    return ta is not None and ta == tb
+
+
+def _total(counts: list[Count]) -> tuple | None:
+    if not counts:
+        return None
+    lo = sum(c.min or 0 for c in counts)
+    hi = None if any(c.max is None for c in counts) else sum(c.max for c in counts)
+    return lo, hi
+
+
+def _antecedent(m: Mention, earlier: list[Mention], uf: _Clusters, doc: Document, member_of) -> Mention | None:
+    mine = uf.members(m.id)
+    if m.label == ATTACK:
+        cands = [p for p in reversed(earlier) if p.label == ATTACK and uf.find(p.id) != uf.find(m.id)]
+    elif not m.role("RESULT_OF"):
+        cands = [p for p in reversed(earlier) if uf.find(p.id) != uf.find(m.id)
+                 and any(q.label == m.label for q in uf.members(p.id))]
+    else:
+        return None
+    if not cands:
+        return None
+    p = cands[0]
+    theirs = uf.members(p.id)
+    if any(q.aggregate for q in theirs):
+        return None
+    return p if compatible(theirs, mine, doc, member_of) else None
+
+
+def _same_sentence(m: Mention, mentions: list[Mention], uf: _Clusters, doc: Document, member_of) -> Mention | None:
+    others = [p for p in mentions if p.sent == m.sent and uf.find(p.id) != uf.find(m.id)
+              and not any(q.aggregate for q in uf.members(p.id))]
+    if not others:
+        return None
+    p = min(others, key=lambda p: abs(p.ent.start - m.ent.start))
+    return p if compatible(uf.members(p.id), uf.members(m.id), doc, member_of) else None

