@@ -33,6 +33,7 @@ class InputError(Exception):
 class Source:
     id: str
     text: str
+    meta: dict | None = None  # carried into the output; meta["date"] is the publication date for event records
 
 
 def read_text_file(path: Path) -> str:
@@ -84,7 +85,7 @@ def iter_jsonl_sources(path: Path, skip: set[str]) -> Iterator[Source]:
             if not isinstance(obj.get("id"), (str, int)) or not isinstance(obj.get("text"), str):
                 raise InputError(f"{path}:{n}: expected a JSON object with an 'id' and a string 'text'")
             if str(obj["id"]) not in skip:
-                yield Source(str(obj["id"]), obj["text"])
+                yield Source(str(obj["id"]), obj["text"], obj.get("meta") if isinstance(obj.get("meta"), dict) else None)
     except DocumentError as err:
         raise InputError(str(err)) from None
 
@@ -95,9 +96,12 @@ def render_text(doc) -> str:
               for e in doc.entities]
     ents = doc.entity_by_id()
     lines += [f"{r.label}\t{r.head} {ents[r.head].text} -> {r.tail} {ents[r.tail].text}\t{r.score or 0:.3f}" for r in doc.relations]
+    from .export import event_row
+
     for ev in doc.extra.get("events", []):
-        args = "; ".join(f"{role}: {', '.join(a['text'] for a in vals)}" for role, vals in ev["arguments"].items())
-        lines.append(f"EVENT {ev['type']} «{ev['text']}» {args}")
+        row = event_row(doc, ev)
+        lines.append("EVENT\t" + "\t".join(f"{k}={row[k]}" for k in ("event_id", "event_type", "event_date", "place",
+                     "country", "actor1", "actor2", "killed", "wounded", "captured", "sources") if row[k]))
     return "\n".join(lines)
 
 
@@ -124,6 +128,10 @@ def format_docs(docs: list, fmt: str) -> str:
         return "".join(dumps(d) + "\n" for d in docs)
     if fmt == "text":
         return "\n\n".join(render_text(d) for d in docs) + "\n"
+    if fmt in ("events", "csv"):
+        from .export import events_csv, events_jsonl
+
+        return events_csv(docs) if fmt == "csv" else events_jsonl(docs)
     if len(docs) == 1:
         return dumps(docs[0], indent=2) + "\n"
     return json.dumps([d.to_dict() for d in docs], ensure_ascii=False, indent=2) + "\n"
@@ -154,7 +162,28 @@ def predict_sources(extractor, sources: list[Source]) -> list:
     results = {}
     if texts:
         results = dict(zip([s.id for s in texts], extractor([s.text for s in texts], [s.id for s in texts])))
-    return [results.get(s.id) or Document(s.id, s.text, status="predicted", extra={"events": []}) for s in sources]
+    docs = [results.get(s.id) or Document(s.id, s.text, status="predicted", extra={"events": []}) for s in sources]
+    from .events import attach_events
+
+    for s, d in zip(sources, docs):  # the publication date resolves weekdays, أمس, ... in the event records
+        if s.meta:
+            d.meta = dict(s.meta)
+            if d.entities and d.meta.get("date"):
+                attach_events(d)
+    return docs
+
+
+def with_date(src: Source, day: str | None) -> Source:
+    """`src` with meta["date"] = `day` when it has no publication date of its own."""
+    if day and not (src.meta or {}).get("date"):
+        from datetime import date
+
+        try:
+            date.fromisoformat(day)
+        except ValueError:
+            raise InputError(f"--date {day!r}: expected YYYY-MM-DD") from None
+        src.meta = {**(src.meta or {}), "date": day}
+    return src
 
 
 def completed_ids(output: Path) -> set[str]:
@@ -210,7 +239,7 @@ def stream_jsonl(args) -> int:
         completed_ids(out)  # removes a cut-off last line before anyone reads the file
     state.wait_for_everyone()
     done = completed_ids(out)
-    mine = (src for k, src in enumerate(iter_jsonl_sources(inp, done)) if k % world == rank)
+    mine = (with_date(src, args.date) for k, src in enumerate(iter_jsonl_sources(inp, done)) if k % world == rank)
     target = out if world == 1 else part_path(out, rank)
     if world > 1:
         part_done = completed_ids(target)
@@ -271,7 +300,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("inputs", nargs="*", help="text files, directories of .txt files, or - for standard input")
     ap.add_argument("--input-jsonl", help="stream documents from a JSONL file of {id, text} objects")
     ap.add_argument("--model", help="trained model directory or hub id (default: model/default)")
-    ap.add_argument("--format", choices=["json", "jsonl", "text"], default="json")
+    ap.add_argument("--format", choices=["json", "jsonl", "text", "events", "csv"], default="json",
+                    help="events: one JSON line per event record; csv: ACLED-like event table (see model/export.py)")
+    ap.add_argument("--date", help="publication date YYYY-MM-DD, for relative dates in the event records of inputs "
+                    "without one (JSONL meta.date wins)")
     ap.add_argument("--output", help="write here instead of standard output (written atomically)")
     ap.add_argument("--device", help="cpu, cuda, cuda:1, ... (default: cuda when available)")
     ap.add_argument("--batch-size", type=int, default=16, help="windows per encoder batch")
@@ -280,10 +312,13 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     try:
         if args.input_jsonl:
+            if args.format in ("events", "csv"):
+                raise InputError(f"--input-jsonl writes documents (JSONL, resumable); convert them with "
+                                 f"python -m model.export {args.output or 'OUT.jsonl'} --format {args.format}")
             return stream_jsonl(args)
         if not args.inputs:
             ap.error("give at least one input file, directory or -")
-        sources = collect_sources(args.inputs)
+        sources = [with_date(s, args.date) for s in collect_sources(args.inputs)]
         extractor = load_extractor(args) if any(s.text.strip() for s in sources) else None
         docs = predict_sources(extractor, sources)
         write_atomic(format_docs(docs, args.format), args.output)
