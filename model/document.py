@@ -106,13 +106,17 @@ def iter_jsonl(path: str | Path) -> Iterator[tuple[int, dict]]:
             yield lineno, obj
 
 
+EVENTS_FILE = "events.jsonl"  # gold event records beside the documents (model/events.py), not documents
+
+
 def expand_paths(paths: Iterable[str | Path], suffixes: tuple[str, ...] = (".jsonl",)) -> list[Path]:
     """Files as given, and the files with one of `suffixes` directly inside each directory (sorted; sub-folders
-    are not read, so annotations/agreement/ with its second annotation pass stays out of annotations/)."""
+    are not read, so annotations/agreement/ with its second annotation pass stays out of annotations/; nor is the
+    event-record file `events.jsonl`)."""
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(sorted(f for f in p.iterdir() if f.is_file() and f.suffix in suffixes))
+            out.extend(sorted(f for f in p.iterdir() if f.is_file() and f.suffix in suffixes and f.name != EVENTS_FILE))
         else:
             out.append(p)
     return out

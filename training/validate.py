@@ -139,9 +139,12 @@ def check_document(doc: dict, schema: Schema = SCHEMA) -> tuple[list[str], list[
 
 def validate_paths(paths: list[str | Path], schema: Schema = SCHEMA) -> tuple[list[Problem], int]:
     """All problems in the given files and directories, and the number of documents read."""
-    problems, first_seen, n_docs = [], {}, 0
-    files = expand_paths(paths)
-    if not files:
+    from training.validate_events import event_files_in, validate_event_files
+
+    problems, first_seen, n_docs, docs = [], {}, 0, {}
+    events = event_files_in(paths)  # annotations/events.jsonl: event records, checked against the documents
+    files = [f for f in expand_paths(paths) if f not in events]
+    if not files and not events:
         problems.append(Problem(" ".join(map(str, paths)), 0, "-", "no .jsonl files found"))
     for path in files:
         if not path.is_file():
@@ -168,10 +171,11 @@ def validate_paths(paths: list[str | Path], schema: Schema = SCHEMA) -> tuple[li
             if doc_id in first_seen:
                 problems.append(Problem(str(path), lineno, doc_id, f"duplicate document id (first at {first_seen[doc_id]})"))
             first_seen.setdefault(doc_id, f"{path}:{lineno}")
+            docs.setdefault(doc_id, doc)
             errors, warnings = check_document(doc, schema)
             problems += [Problem(str(path), lineno, doc_id, m) for m in errors]
             problems += [Problem(str(path), lineno, doc_id, m, warning=True) for m in warnings]
-    return problems, n_docs
+    return problems + validate_event_files(events, docs), n_docs
 
 
 def main(argv: list[str] | None = None) -> int:
