@@ -215,22 +215,18 @@ def victims_word(ix: Index) -> Iterator[Candidate]:
 CLAIM = re.compile(r"مسؤولي(?:ة|ته|تها|تهم|تهما)(?!\w)|(?<!\S)[وف]?(?:ي|ت)?تبن(?:ى|ت|اه|ته|اها|يه|ي)(?!\w)")
 
 
-@check("10.7", "an attack claimed in its sentence whose claimant is not both ATTACKER and SOURCE")
+@check("10.7", "an attack in a sentence that claims responsibility has no claimant that is both ATTACKER and SOURCE")
 def claim_without_attacker(ix: Index) -> Iterator[Candidate]:
     for m in CLAIM.finditer(ix.doc.text):
         s, t = ix.sentence(m.start())
-        spans = ix.span_at(s, t)
-        actors = [e for e in spans if e.label in ("ORG", "PER")]
-        if not actors:
-            continue
-        claimant = min(actors, key=lambda e: min(abs(e.start - m.start()), abs(e.end - m.start())))
-        for a in spans:
+        for a in ix.span_at(s, t):
             if a.label != "ATTACK":
                 continue
-            att, src = claimant.id in ix.tails("ATTACKER", a.id), claimant.id in ix.tails("SOURCE", a.id)
-            if not (att and src):
-                yield Candidate(ix.doc.id, "10.7", f"{a.id} claimant {claimant.id}",
-                                f"{a.text} / {claimant.text}: ATTACKER={att} SOURCE={src} ({m.group()})", a.start)
+            both = set(ix.tails("ATTACKER", a.id)) & set(ix.tails("SOURCE", a.id))
+            if not both:
+                rel = "; ".join(f"{lab}={','.join(ix.ents[x].text for x in ix.tails(lab, a.id)) or '-'}"
+                                for lab in ("ATTACKER", "SOURCE"))
+                yield Candidate(ix.doc.id, "10.7", f"{a.id} claimed", f"{a.text}: {rel} ({m.group()})", a.start)
 
 
 @check("10.19", "a trigger in a sentence whose other triggers carry a SOURCE has none itself")
