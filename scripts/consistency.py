@@ -229,8 +229,34 @@ def claim_without_attacker(ix: Index) -> Iterator[Candidate]:
                 yield Candidate(ix.doc.id, "10.7", f"{a.id} claimed", f"{a.text}: {rel} ({m.group()})", a.start)
 
 
-@check("10.19", "a trigger in a sentence whose other triggers carry a SOURCE has none itself")
+REPORTING = re.compile(r"(?<!\S)[وف]?(?:قال|قالت|أعلن|أعلنت|اعلن|اعلنت|ذكر|ذكرت|أفاد|أفادت|أكد|أكدت|أوضح|أوضحت|"
+                       r"أضاف|أضافت|أشار|أشارت|كشف|كشفت|نقل|نقلت|أورد|أوردت|يقول|تقول)(?!\S)")
+
+
+COMPLEMENTIZER = re.compile(r"(?<!\S)(?:إن|أن|ان|بأن|بان|إنه|أنه|إنها|أنها|إنهم|أنهم)(?!\S)|[:\"“«]")
+
+
+def _unsourced_reports(ix: Index) -> Iterator[Candidate]:
+    """Sentences with a reporting verb and a named speaker (ORG/PER) between the verb and its complementizer or
+    quote, whose reported triggers all lack a SOURCE."""
+    text = ix.doc.text
+    for m in REPORTING.finditer(text):
+        s, t = ix.sentence(m.start())
+        comp = COMPLEMENTIZER.search(text, m.end(), t)
+        if comp is None:
+            continue
+        spans = ix.span_at(s, t)
+        speakers = [e for e in spans if e.label in ("ORG", "PER") and m.end() <= e.start < comp.start()]
+        triggers = [e for e in spans if e.label in TRIGGERS and e.start > comp.start()]
+        if speakers and triggers and not any(ix.tails("SOURCE", e.id) for e in triggers):
+            for e in triggers:
+                yield Candidate(ix.doc.id, "10.19", f"{e.id} SOURCE?", f"{e.label} {e.text}: no SOURCE in a sentence "
+                                f"reported by {m.group()} ({', '.join(x.text for x in speakers)})", e.start)
+
+
+@check("10.19", "a trigger in a reported clause without a SOURCE (others in its sentence have one, or none has)")
 def reported_without_source(ix: Index) -> Iterator[Candidate]:
+    yield from _unsourced_reports(ix)
     seen = set()
     for r in ix.doc.relations:
         if r.label != "SOURCE" or r.head in seen:
