@@ -301,8 +301,8 @@ def date_extent(ix: Index) -> Iterator[Candidate]:
         if before and before[-1] in OPENERS_IN + tuple("و" + w for w in OPENERS_IN):
             yield Candidate(ix.doc.id, "10.27", f"{e.id} outside:{before[-1]}", f"{before[-1]} [{e.text}]", e.start)
     for a, b in zip(dates, dates[1:]):
-        gap = text[a.end:b.start]
-        if re.fullmatch(r"\s*(?:إلى|الى|حتى|و|-|–)\s*", gap):
+        gap, before = text[a.end:b.start], text[max(0, a.start - 5):a.start]
+        if re.fullmatch(r"\s*(?:إلى|الى|حتى|-|–)\s*", gap) or (re.fullmatch(r"\s*و\s*", gap) and "بين" in before):
             yield Candidate(ix.doc.id, "10.27", f"range {a.id}+{b.id}", f"[{a.text}]{gap}[{b.text}]", a.start)
 
 
