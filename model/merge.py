@@ -32,6 +32,7 @@ SENTENCE_END = re.compile(r"[.؟?!]+|\n+")
 DEMONSTRATIVE = re.compile(r"(?:هذه|هذا|تلك|ذلك|هذين|هاتين|هؤلاء)\s*$")
 QUANTIFIED = re.compile(r"(?:\d+|عشرات|مئات|الاف|عدة|عدد من|سلسلة|موجة|العديد من|بضع|بضعة)\s*(?:من\s+)?(?:ال)?$")
 REPEATED = re.compile(r"^\s*(?:منتظمة|متكررة|متواصلة|يومية|مستمرة|متتالية|متفرقة)")
+PERIOD = re.compile(r"(?:^|\s)(?:منذ|الي|حتي|حتى|خلال|بين|طوال|طيلة|من)(?:\s|$)")
 PRONOUN_SUFFIX = re.compile(r"(?:ها|هم|هما|ه|هن)$")
 
 
@@ -105,7 +106,7 @@ def is_aggregate(m: Mention, text: str) -> bool:
     before = re.sub(r"[^\w\s]", " ", before).rstrip()
     if m.label == ATTACK and (QUANTIFIED.search(before) or REPEATED.match(norm_letters(text[m.ent.end:m.ent.end + 20]))):
         return True
-    return any(d.resolved and width_days(d) > 31 for d in m.dates)
+    return any(d.resolved and width_days(d) > 31 and PERIOD.search(norm_letters(d.text)) for d in m.dates)
 
 
 def is_definite(m: Mention, text: str) -> bool:

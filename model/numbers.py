@@ -62,7 +62,7 @@ def normalize_digits(s: str) -> str:
 # ---- number words ------------------------------------------------------------------------------------------------
 _EXTRA_FORMS = {"اثنتين": "اثنين", "اثنتان": "اثنان", "اثنتي": "اثني", "اثنتا": "اثنا", "مائتي": "مئتين",
                 "مئتي": "مئتين", "مائتين": "مئتين", "مائتان": "مئتان", "ثلاثمئه": "ثلاثمئة", "الفا": "ألفا",
-                "الفان": "ألفان", "ثمانيه": "ثمانية", "عشره": "عشرة", "احدي": "إحدى", "ستمئه": "ستمئة"}
+                "الفان": "ألفان", "ثمانيه": "ثمانية", "عشره": "عشرة", "احدي": "إحدى", "ستمئه": "ستمئة", "الفي": "ألفين"}
 # normalized form -> the spelling pyarabic knows
 WORD_FORMS: dict[str, str] = {norm_letters(w): w for w in NUMBER_WORDS}
 WORD_FORMS.update({k: WORD_FORMS.get(norm_letters(v), v) for k, v in _EXTRA_FORMS.items()})
@@ -70,6 +70,7 @@ for _w in ("الاف", "ملايين", "مليارات"):  # multipliers: number
     WORD_FORMS.pop(_w, None)
 MULTIPLIERS = {"الف": 1000, "الفا": 1000, "الاف": 1000, "مليون": 10**6, "ملايين": 10**6, "مليونا": 10**6,
                "مليار": 10**9, "مليارات": 10**9}
+MULTIPLIER_SPELLING = {"الف": "ألف", "الفا": "ألفا", "الاف": "آلاف", "مليونا": "مليون"}
 STANDALONE_ONE = {"واحد", "واحدة", "واحدا"}
 
 VAGUE = [  # (pattern on normalized text, min, max); longest first
@@ -139,14 +140,14 @@ def _word_runs(toks: list[_Tok]) -> list[tuple[int, int, int]]:
     runs, i = [], 0
     while i < len(toks):
         w = _number_word(toks[i].norm, allow_conj=False)
-        if w is None or toks[i].norm in MULTIPLIERS:
+        if w is None or toks[i].norm in MULTIPLIERS and toks[i].norm not in ("الف", "الفا", "مليون", "مليار"):
             i += 1
             continue
         words, j = [w], i + 1
         while j < len(toks):
             nxt = _number_word(toks[j].norm, allow_conj=True)
             if nxt is None and toks[j].norm in MULTIPLIERS:
-                nxt = toks[j].norm
+                nxt = MULTIPLIER_SPELLING.get(toks[j].norm, toks[j].norm)
             if nxt is None:
                 break
             words.append(("و" if toks[j].norm.startswith("و") else "") + nxt)

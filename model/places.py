@@ -162,6 +162,7 @@ def same_place(a: list[str], b: list[str], doc: Document) -> bool:
     """Whether two events' place lists can name the same place (unknown places are compatible)."""
     if not a or not b:
         return True
+    a, b = order_places(a, doc), order_places(b, doc)
     ents = doc.entity_by_id()
     ca, cb = country_of(a, doc), country_of(b, doc)
     if ca and cb and ca != cb:

@@ -1,0 +1,124 @@
+"""model.dates on DATE spans of the seeds and ANT articles, against their publication dates."""
+from datetime import date
+
+import pytest
+
+from model.dates import DateValue, overlaps, publication_date, resolve_date
+
+SUN = date(2018, 9, 2)  # BB-middleEast-911: 'Sun, 02 Sep 2018 10:20:49 GMT'
+FRI = date(2021, 9, 10)  # seed 004
+
+
+def iv(text, pub=SUN):
+    d = resolve_date(text, pub)
+    return d.start, d.end
+
+
+def test_publication_dates_of_ant_and_seeds():
+    assert publication_date({"date": "Sun, 02 Sep 2018 10:20:49 GMT"}) == SUN
+    assert publication_date({"date": "2021-09-10"}) == FRI
+    assert publication_date({"date": None}) is None and publication_date({}) is None
+    assert publication_date({"date": "yesterday-ish"}) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("الخميس", "2018-08-30"), ("يوم الخميس", "2018-08-30"), ("الأحد", "2018-09-02"),  # on or before publication
+    ("الإثنين", "2018-08-27"), ("الاثنين", "2018-08-27"), ("فجر السبت", "2018-09-01"),
+    ("مساء أمس السبت", "2018-09-01"), ("الساعة 04:00 من فجر الخميس", "2018-08-30"),
+    ("يوم الأحد الماضي", "2018-08-26"),  # الماضي: strictly before
+    ("اليوم", "2018-09-02"), ("فجر اليوم", "2018-09-02"), ("أمس", "2018-09-01"), ("امس الاثنين", "2018-09-01"),
+    ("يوم أمس", "2018-09-01"), ("قبل يومين", "2018-08-31"),
+])
+def test_days(text, expected):
+    assert iv(text) == (expected, expected)
+
+
+def test_last_night_spans_two_days():
+    assert iv("الليلة الماضية") == ("2018-09-01", "2018-09-02")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("أيار 2023", ("2023-05-01", "2023-05-31")),                     # seed 003, Levantine series
+    ("شهر أيار 2023", ("2023-05-01", "2023-05-31")),
+    ("أكتوبر/تشرين الأول 2023", ("2023-10-01", "2023-10-31")),       # seed 000, paired series
+    ("10 سبتمبر 2021", ("2021-09-10", "2021-09-10")),                # seed 004
+    ("12 سبتمبر/أيلول من عام 1943", ("1943-09-12", "1943-09-12")),
+    ("19 أكتوبر (تشرين الأول) 2012", ("2012-10-19", "2012-10-19")),
+    ("الأول من مايو", ("2018-05-01", "2018-05-01")),                   # ordinal day
+    ("السابع من فبراير/شباط", ("2018-02-07", "2018-02-07")),
+    ("25 تموز/يوليو", ("2018-07-25", "2018-07-25")),                   # no year: the latest on or before pub
+    ("11 سبتمبر", ("2017-09-11", "2017-09-11")),
+    ("أكتوبر/ تشرين الأول الماضي", ("2017-10-01", "2017-10-31")),
+    ("31 كانون الأول (ديسمبر) المقبل", ("2018-12-31", "2018-12-31")),
+    ("8 يوليو/تموز الجاري", ("2018-07-08", "2018-07-08")),
+    ("أواخر شباط الماضي", ("2018-02-21", "2018-02-28")),              # seed 002, last third of the month
+    ("مطلع العام الحالي", ("2018-01-01", "2018-04-30")),               # seed 002
+    ("عام 2014", ("2014-01-01", "2014-12-31")), ("2014", ("2014-01-01", "2014-12-31")),
+    ("العام الماضي", ("2017-01-01", "2017-12-31")), ("الشهر الماضي", ("2018-08-01", "2018-08-31")),
+    ("الأسبوع الماضي", ("2018-08-26", "2018-09-01")),
+    ("وقت سابق من هذا الشهر", ("2018-09-01", "2018-09-02")),           # seed 000
+    ("النصف الأول من 2018", ("2018-01-01", "2018-06-30")),
+    ("نفس اليوم من عام 1980", ("1980-09-02", "1980-09-02")),
+])
+def test_months_years_and_periods(text, expected):
+    assert iv(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("15 إلى 17 حزيران/يونيو", ("2018-06-15", "2018-06-17")),
+    ("14 حزيران/يونيو و15 تموز/يوليو", ("2018-06-14", "2018-07-15")),
+    ("26، 27 و28 تموز/يوليو", ("2018-07-26", "2018-07-28")),          # FR-internationalNews-2521
+    ("10 و11 مايو/أيار 2018", ("2018-05-10", "2018-05-11")),          # BB-middleEast-526
+    ("الفترة بين 2012 و2017", ("2012-01-01", "2017-12-31")),
+    ("عامي 2014 و2015", ("2014-01-01", "2015-12-31")),
+    ("أكتوبر/تشرين الأول إلى فبراير/شباط", ("2017-10-01", "2018-02-28")),  # seed 000: across the new year
+    ("ليل الأربعاء حتى فجر الخميس", ("2018-08-29", "2018-08-30")),
+    ("ليل الأربعاء الخميس", ("2018-08-29", "2018-08-30")),
+    ("الفترة من 3 يوليو/تموز 2013 حتى 8 يونيو/حزيران 2014", ("2013-07-03", "2014-06-08")),
+])
+def test_ranges(text, expected):
+    assert iv(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("منذ 2014", ("2014-01-01", "2018-09-02")), ("منذ بداية الشهر الحالي", ("2018-09-01", "2018-09-02")),
+    ("منذ 3 أيام", ("2018-08-30", "2018-09-02")), ("منذ الاثنين الماضي", ("2018-08-27", "2018-09-02")),
+    ("قبل أسبوعين", ("2018-08-19", "2018-08-19")), ("قبل 10 سنوات", ("2008-01-01", "2008-12-31")),
+])
+def test_since_and_ago(text, expected):
+    assert iv(text) == expected
+
+
+def test_seed_004_since_the_start_of_the_month():
+    assert iv("منذ بداية الشهر الحالي", FRI) == ("2021-09-01", "2021-09-10")
+
+
+@pytest.mark.parametrize("text", ["ثلاثة أيام", "أسبوع", "شهرين", "عيد الفطر", "ذلك اليوم", "اليوم التالي",
+                                  "بعد ثلاثة أيام", "01:00 بتوقيت جرينتش"])
+def test_durations_holidays_and_anaphora_stay_unresolved_with_their_text(text):
+    d = resolve_date(text, SUN)
+    assert d == DateValue(text) and not d.resolved
+
+
+def test_relative_dates_need_a_publication_date_absolute_ones_do_not():
+    assert resolve_date("يوم الخميس") == DateValue("يوم الخميس")
+    assert iv("أيار 2023", None) == ("2023-05-01", "2023-05-31")
+    assert not resolve_date("أيار", None).resolved
+
+
+def test_numeric_dates_go_through_dateparser_day_first():
+    assert iv("10/3/2018") == ("2018-03-10", "2018-03-10")
+    assert iv("2018-03-10") == ("2018-03-10", "2018-03-10")
+
+
+def test_explicit_dates_agree_with_dateparser_where_it_reads_them():
+    import dateparser
+
+    for text in ["10 مارس 2018", "3 أغسطس 2017", "1 سبتمبر 2016"]:
+        got = dateparser.parse(text, languages=["ar"]).date().isoformat()
+        assert iv(text) == (got, got)
+
+
+def test_overlaps():
+    a, b = resolve_date("الخميس", SUN), resolve_date("أغسطس/آب 2018", SUN)
+    assert overlaps(a, b) and not overlaps(a, resolve_date("عام 2014", SUN)) and overlaps(a, DateValue("x"))

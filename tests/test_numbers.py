@@ -1,0 +1,121 @@
+"""model.numbers on the counts of the seeds and of ANT train/dev articles (spans quoted as annotated)."""
+import pytest
+
+from model.numbers import Count, add, is_others, is_subset, normalize_digits, parse_count
+
+
+def bounds(text, singular=True):
+    c = parse_count(text, singular=singular)
+    return None if c is None else (c.min, c.max, c.approx)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("15 مسلحاً", (15, 15, False)),                      # seed 000
+    ("15 من عناصر", (15, 15, False)),                   # seed 000 headline
+    ("١٥ عنصراً", (15, 15, False)),                      # Arabic-Indic digits
+    ("۱۵ عنصراً", (15, 15, False)),                      # Persian digits
+    ("3188 آخرين", (3188, 3188, False)),                 # AL-internationalNews-1239
+    ("1,500 مدني", (1500, 1500, False)),                # thousands separator
+    ("١٬٥٠٠ مدني", (1500, 1500, False)),
+    ("226 ألف شخص", (226000, 226000, False)),           # digits with a thousands word
+    ("نحو 12 ألفا آخرين", (12000, 12000, True)),
+])
+def test_digits(text, expected):
+    assert bounds(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("سبعة جنود أميركيين", 7),                           # seed 000, masculine counted noun: feminine-form number
+    ("خمسة جنود أميركيين", 5),                           # seed 000
+    ("ثمانية من مسلحي", 8),                              # seed 003
+    ("خمس أوروبيين", 5),                                 # FR-internationalNews-220 (short form)
+    ("ثلاث", 3),
+    ("ستة كنديين", 6),                                   # FR-internationalNews-220
+    ("اثنان آخران", 2),                                  # seed 000, nominative
+    ("اثنين من صحفيي", 2),                               # accusative/genitive
+    ("سبعة وثلاثين شخصا", 37),                           # compound with و (FR-internationalNews-1020)
+    ("خمسة عشر مقاتلا", 15),                             # 11-19
+    ("إحدى عشرة امرأة", 11),                             # feminine 11
+    ("اثنتي عشرة امرأة", 12),                            # feminine 12, genitive
+    ("ستمائة وخمسة وأربعين شخصا", 645),                   # hundreds, both spellings
+    ("مئة شخص", 100),
+    ("مائة شخص", 100),
+    ("ألف شخص", 1000),
+    ("ثلاثين مدنيا", 30),
+])
+def test_number_words_in_both_genders_and_cases(text, expected):
+    c = parse_count(text)
+    assert c is not None and c.min == c.max == expected
+
+
+@pytest.mark.parametrize("text", ["جنديين أمريكيين", "أميركيَّين", "الجنديَّين", "جنديان", "شرطيان", "مسعفان",
+                                  "عنصران", "مسلحين اثنين", "فلسطينيان اثنان", "شخصين", "المرأتين"])
+def test_duals(text):
+    # seed 002 (جنديين أمريكيين، أميركيَّين), SK-internationalNews-70 (جنديان), AL-internationalNews (مسعفان)
+    assert bounds(text) == (2, 2, False)
+
+
+@pytest.mark.parametrize("text", ["المدنيين", "مسلحين", "صحافيين فرنسيين", "فلسطينيين", "أعضاء رئيسيين",
+                                  "قيادات بارزة", "المتمردين الحوثيين"])
+def test_plurals_without_a_number_are_not_duals_and_give_no_count(text):
+    assert parse_count(text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("العشرات", (20, 99, True)), ("عشرات", (20, 99, True)), ("المئات", (200, 999, True)),
+    ("الآلاف", (2000, 9999, True)), ("عشرات الآلاف من المدنيين", (20000, 99999, True)),
+    ("عدة أشخاص آخرين", (3, 9, True)), ("عدد من المدنيين", (3, None, True)),
+])
+def test_vague_quantities_follow_the_written_convention(text, expected):
+    assert bounds(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("نحو 2500 جندي أمريكي", (2500, 2500, True)),        # seed 000
+    ("حوالى 48", (48, 48, True)),
+    ("ما لا يقل عن خمسة أفراد", (5, None, False)),       # seed 000
+    ("ما لا يقل عن سبعة وثلاثين شخصا", (37, None, False)),  # FR-internationalNews-1020
+    ("11 شخصا على الأقل", (11, None, False)),            # bound after the noun
+    ("أكثر من 500 شخص", (501, None, False)),
+    ("أكثر من600  فلسطيني", (601, None, False)),        # no space after من
+    ("ما يزيد على 700 شخص", (701, None, False)),
+    ("أقل من 10 أشخاص", (None, 9, False)),
+    ("ما يصل إلى 20 شخصا", (None, 20, False)),
+    ("بين 10 و15 شخصا", (10, 15, False)),                # ranges
+    ("10-15 شخصا", (10, 15, False)),
+])
+def test_approximations_bounds_and_ranges(text, expected):
+    assert bounds(text) == expected
+
+
+def test_singular_people_count_one_only_when_allowed():
+    assert bounds("مدرب أمريكي") == (1, 1, False)
+    assert bounds("أحد عناصر الأمن") == (1, 1, False)
+    assert bounds("مقيم مصري واحد") == (1, 1, False)
+    assert parse_count("مدرب أمريكي", singular=False) is None
+
+
+def test_percentages_are_not_counts():
+    assert parse_count("40% من المدنيين الأفغان") is None
+    assert parse_count("40 بالمئة من المدنيين الأفغان") is None
+
+
+def test_subset_and_others_markers():
+    # BB-middleEast-911: "أسفر عن مقتل 3 جنود وإصابة 14 آخرين من بينهم 6 أطفال"
+    sentence = "أسفر عن مقتل 3 جنود وإصابة 14 آخرين من بينهم 6 أطفال"
+    assert is_subset(sentence[:sentence.index("6 أطفال")])
+    assert not is_subset(sentence[:sentence.index("14 آخرين")])
+    assert is_subset("قتل 30 شخصا من بينهم ")  # FR-internationalNews-220
+    assert is_others("14 آخرين") and is_others("اثنان آخران") and not is_others("3 جنود")
+
+
+def test_add_keeps_open_bounds_and_approximation():
+    total = add([Count(5, 5, False, "خمسة"), Count(2, 2, False, "اثنان")])
+    assert (total.min, total.max, total.approx) == (7, 7, False)
+    total = add([Count(5, None, False, "a"), Count(20, 99, True, "b")])
+    assert (total.min, total.max, total.approx) == (25, None, True)
+    assert add([]) is None
+
+
+def test_normalize_digits():
+    assert normalize_digits("١٢٬٣٤٥ و۶") == "12345 و6"

@@ -1,0 +1,56 @@
+"""model.places: country codes from CLDR Arabic names, containers through LOCATED_IN, most specific place."""
+from pathlib import Path
+
+import pytest
+
+from model.document import Document, Entity, Relation, load_documents
+from model.places import (containers, country_code, country_in_text, country_of, nationality_code, order_places,
+                          same_place)
+
+ANN = Path(__file__).resolve().parents[1] / "annotations"
+
+
+@pytest.mark.parametrize("name, code", [
+    ("العراق", "IQ"), ("سوريا", "SY"), ("سورية", "SY"), ("الولايات المتحدة", "US"), ("إيران", "IR"),
+    ("إسرائيل", "IL"), ("غزة", "PS"), ("قطاع غزة", "PS"), ("اليمن", "YE"), ("أفغانستان", "AF"), ("الصومال", "SO"),
+    ("عُمان", "OM"), ("تشاد", "TD"), ("الكاميرون", "CM"), ("بريطانيا", "GB"), ("روسيا", "RU"),
+])
+def test_country_codes_from_cldr_names_and_variants(name, code):
+    assert country_code(name) == code
+
+
+@pytest.mark.parametrize("name", ["بغداد", "الأنبار", "واشنطن", "صحراء الأنبار", "المناطق النائية"])
+def test_cities_provinces_and_areas_are_not_countries(name):
+    assert country_code(name) is None
+
+
+def test_country_inside_a_place_phrase_and_nationalities():
+    assert country_in_text("غربي العراق") == "IQ"          # seed 000
+    assert country_in_text("وسط شمالي العراق") == "IQ"     # seed 002
+    assert country_in_text("الحدود مع باكستان") == "PK"
+    assert country_in_text("المناطق النائية") is None
+    assert nationality_code("الأميركية") == "US" and nationality_code("العراقية") == "IQ"
+    assert nationality_code("عراقيين") == "IQ" and nationality_code("الجوية") is None
+
+
+def test_located_in_chain_gives_containers_specific_to_general():
+    # seed 001: "صحراء الأنبار بمنطقة الحزيمي" -> LOCATED_IN(الحزيمي -> صحراء الأنبار)
+    text = "في صحراء الأنبار بمنطقة الحزيمي غربي العراق"
+    ents = [Entity("T1", "LOC", 3, 16, "صحراء الأنبار"), Entity("T2", "LOC", 24, 31, "الحزيمي"),
+            Entity("T3", "LOC", 32, 43, "غربي العراق")]
+    assert [text[e.start:e.end] for e in ents] == [e.text for e in ents]
+    doc = Document("d", text, ents, [Relation("LOCATED_IN", "T2", "T1"), Relation("LOCATED_IN", "T1", "T3")])
+    assert containers("T2", doc) == ["T1", "T3"]
+    assert order_places(["T1", "T2"], doc) == ["T2", "T1", "T3"]
+    assert country_of(order_places(["T2"], doc), doc) == "IQ"
+
+
+def test_seed_000_base_in_iraq():
+    doc = next(d for d in load_documents([ANN / "seeds.jsonl"]) if d.id == "seed-000")
+    ents = doc.entity_by_id()
+    # "هجوم على قاعدة عسكرية في العراق": LOCATED_IN(قاعدة عسكرية -> العراق)
+    base = next(e.id for e in doc.entities if e.text == "قاعدة عسكرية")
+    assert [ents[i].text for i in order_places([base], doc)] == ["قاعدة عسكرية", "العراق"]
+    western_iraq = next(e.id for e in doc.entities if e.text == "غربي العراق")
+    syria = next(e.id for e in doc.entities if e.text == "سوريا")
+    assert same_place([base], [western_iraq], doc) and not same_place([western_iraq], [syria], doc)
