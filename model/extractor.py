@@ -20,9 +20,10 @@ from .decode import WindowSpans, decode_window, merge_adjacent, merge_relations,
 from .document import Document, Entity, Relation
 from .events import build_events
 from .pairs import candidate_pairs, pairable_matrix
-from .windows import EncodedDoc, Window, encode_documents, make_windows, pad_windows
+from .windows import EncodedDoc, Window, batch_windows, encode_documents, make_windows, pad_windows
 
 logger = logging.getLogger(__name__)
+DEFAULT_MODEL = Path(__file__).resolve().parent / "default"  # the model bundled with the package
 
 
 class ModelLoadError(RuntimeError):
@@ -52,10 +53,29 @@ def load_model_and_tokenizer(name_or_path: str, device: str | torch.device = "cp
     return model.to(device).eval(), tokenizer
 
 
+def quantize_int8(model):
+    """Dynamic int8 quantization of the encoder's Linear layers (weights int8, activations quantized on the fly),
+    for CPU inference; the task heads stay in float32. Returns the same model object, changed in place."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # torch.ao.quantization is deprecated in favour of torchao; still works here
+        from torch.ao.quantization import quantize_dynamic
+
+        model.encoder = quantize_dynamic(model.encoder, {torch.nn.Linear}, dtype=torch.qint8)
+    return model
+
+
 class Extractor:
+    progress = False  # True: a progress bar of windows on standard error (when it is a terminal)
+
     def __init__(self, model, tokenizer, device: str | torch.device | None = None, batch_size: int = 16,
-                 docs_per_chunk: int = 256):
+                 docs_per_chunk: int = 256, int8: bool = False):
         self.device = torch.device(device or ("cuda" if torch.cuda.is_available() else "cpu"))
+        if int8:
+            if self.device.type != "cpu":
+                raise ValueError("int8 inference runs on the CPU only; use --device cpu or drop --int8")
+            model = quantize_int8(model.to("cpu").eval())
         self.model = model.to(self.device).eval()
         self.tokenizer = tokenizer
         self.config = model.config
@@ -65,9 +85,10 @@ class Extractor:
         self.pairable = pairable_matrix(self.schema)
 
     @classmethod
-    def from_pretrained(cls, name_or_path: str, device: str | None = None, **kwargs) -> "Extractor":
+    def from_pretrained(cls, name_or_path: str | None = None, device: str | None = None, **kwargs) -> "Extractor":
+        """A local model directory or a hub id; without one, the model bundled in model/default."""
         dev = device or ("cuda" if torch.cuda.is_available() else "cpu")
-        model, tok = load_model_and_tokenizer(name_or_path, dev)
+        model, tok = load_model_and_tokenizer(name_or_path or str(DEFAULT_MODEL), dev)
         return cls(model, tok, dev, **kwargs)
 
     def __call__(self, texts: str | list[str], ids: list[str] | None = None) -> list[Document]:
@@ -92,14 +113,20 @@ class Extractor:
         windows.sort(key=lambda w: w.end - w.start, reverse=True)
         spans: list[list[WindowSpans]] = [[] for _ in docs]
         rels: list[list[tuple]] = [[] for _ in docs]
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=len(windows), unit="window", desc="windows", leave=False,
+                   disable=None if self.progress else True)  # None: shown only when standard error is a terminal
         with torch.inference_mode(), self._autocast():
-            for b in range(0, len(windows), self.batch_size):
-                self._run_batch(docs, windows[b:b + self.batch_size], spans, rels)
+            for batch, length in batch_windows(windows, self.batch_size, cfg.max_length):  # batch-independent output
+                self._run_batch(docs, batch, spans, rels, length)
+                bar.update(len(batch))
+        bar.close()
         return [self._assemble(d, doc_id, s, r) for d, doc_id, s, r in zip(docs, ids, spans, rels)]
 
-    def _run_batch(self, docs: list[EncodedDoc], batch: list[Window], spans: list, rels: list) -> None:
+    def _run_batch(self, docs: list[EncodedDoc], batch: list[Window], spans: list, rels: list, length: int) -> None:
         cfg, tok = self.config, self.tokenizer
-        input_ids, mask = pad_windows(docs, batch, tok.cls_token_id, tok.sep_token_id, tok.pad_token_id)  # (B, T)
+        input_ids, mask = pad_windows(docs, batch, tok.cls_token_id, tok.sep_token_id, tok.pad_token_id, length)  # (B, T)
         ids_t = torch.from_numpy(input_ids).to(self.device, non_blocking=True)
         mask_t = torch.from_numpy(mask).to(self.device, non_blocking=True)
         hidden = self.model.encode(ids_t, mask_t)  # (B, T, H)

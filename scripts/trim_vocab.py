@@ -156,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
 
     new_spec = trimmed_tokenizer_json(spec, keep)
     new_backend = Tokenizer.from_str(json.dumps(new_spec))
-    model = AutoModel.from_pretrained(src, use_safetensors=True)
+    model = AutoModel.from_pretrained(src, use_safetensors=True, add_pooling_layer=False)
     before = sum(p.numel() for p in model.parameters())
     old_emb = model.get_input_embeddings().weight.data
     new_emb = torch.nn.Embedding(len(keep), old_emb.size(1))

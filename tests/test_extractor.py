@@ -1,0 +1,48 @@
+"""model/extractor.py: the Python API, here its int8 CPU mode and the decoding rules read from the config."""
+from __future__ import annotations
+
+import pytest
+
+
+def test_int8_quantizes_encoder_linears_and_keeps_outputs_valid(trained_dir, seed_docs):
+    from model.extractor import Extractor
+
+    fp32 = Extractor.from_pretrained(str(trained_dir), device="cpu")
+    int8 = Extractor.from_pretrained(str(trained_dir), device="cpu", int8=True)
+    import torch
+
+    mods = list(int8.model.encoder.modules())
+    assert any(type(m).__module__.startswith("torch.ao.nn.quantized.dynamic") for m in mods)
+    assert not any(type(m) is torch.nn.Linear for m in mods)  # every encoder Linear replaced
+    assert type(int8.model.tag_head) is torch.nn.Linear  # heads stay float
+    text = seed_docs[0].text
+    a, b = fp32(text)[0], int8(text)[0]
+    for doc in (a, b):
+        assert all(doc.text[e.start:e.end] == e.text for e in doc.entities)
+        ids = {e.id for e in doc.entities}
+        assert all(r.head in ids and r.tail in ids for r in doc.relations)
+    spans_a = {(e.start, e.end, e.label) for e in a.entities}
+    spans_b = {(e.start, e.end, e.label) for e in b.entities}
+    overlap = len(spans_a & spans_b) / max(len(spans_a | spans_b), 1)
+    assert overlap > 0.8, f"int8 changed too many spans of an overfitted model (Jaccard {overlap:.2f})"
+
+
+def test_int8_refuses_a_gpu_device(trained_dir):
+    from model.extractor import Extractor, load_model_and_tokenizer
+
+    model, tok = load_model_and_tokenizer(str(trained_dir), "cpu")
+    with pytest.raises(ValueError, match="CPU only"):
+        Extractor(model, tok, device="cuda", int8=True)
+
+
+def test_relation_rule_comes_from_the_config(trained_dir, seed_docs):
+    from model.extractor import Extractor
+
+    ex = Extractor.from_pretrained(str(trained_dir), device="cpu")
+    ex.config.relation_decoding = "multi"
+    multi = ex(seed_docs[0].text)[0]
+    ex.config.relation_decoding = "best"
+    best = ex(seed_docs[0].text)[0]
+    pairs = [(r.head, r.tail) for r in best.relations]
+    assert len(pairs) == len(set(pairs))  # best: at most one label per pair
+    assert {(r.head, r.tail, r.label) for r in best.relations} <= {(r.head, r.tail, r.label) for r in multi.relations}
