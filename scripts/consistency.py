@@ -365,12 +365,12 @@ def operation_extent(ix: Index) -> Iterator[Candidate]:
             yield Candidate(ix.doc.id, "10.32", f"{a.id} inside", f"ATTACK {a.text!r}", a.start)
 
 
-@check("10.35", "an attack's TARGET/PLACE points to both a facility and the owner named right after it")
+@check("10.35", "an attack's TARGET points to both a facility and the organization or group named right after it")
 def facility_and_owner(ix: Index) -> Iterator[Candidate]:
     for f, o in zip(ix.by_start, ix.by_start[1:]):
-        if f.label != "FAC" or o.label not in ("ORG", "GROUP", "GPE") or o.start - f.end > 3:
+        if f.label != "FAC" or o.label not in ("ORG", "GROUP") or o.start - f.end > 3:
             continue
-        for lab in ("TARGET", "PLACE"):
+        for lab in ("TARGET",):
             for lab_h, h, t in ix.rels:
                 if lab_h == lab and t == o.id and (lab, h, f.id) in ix.rels:
                     yield Candidate(ix.doc.id, "10.35", f"{lab} {h}->{o.id}",
