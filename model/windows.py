@@ -1,8 +1,9 @@
 """From raw text to encoder windows, with every token traced back to a character span of the original text.
 
 1. `split_words` cuts the text into words and single punctuation characters (character offsets).
-2. Each word is normalized for the encoder (NFKC, tatweel and diacritics removed by default); offsets never move,
-   because they always refer to the original word.
+2. Each word is normalized for the encoder (`model.text.normalize_chars`: NFKC, Arabic-Indic and Persian digits as
+   0-9, invisible marks removed, tatweel and diacritics removed by default); offsets never move, because they always
+   refer to the original word.
 3. The tokenizer splits the words into sub-tokens in one batched call (`is_split_into_words=True`).
 4. Long documents become overlapping windows of at most `max_length - 2` tokens that start and end on word
    boundaries; each window *owns* a core region (the middle of each overlap is the border), so every word is
@@ -12,11 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import unicodedata
-
 import numpy as np
 
-from .text import DIACRITICS, TATWEEL, split_words
+from .text import normalize_chars, split_words
 
 
 @dataclass
@@ -43,12 +42,7 @@ class Window:
 
 def normalize_words(words: list[str], strip_diacritics: bool, strip_tatweel: bool) -> list[str]:
     """Normalize many words in one pass over one joined string (words never contain a newline)."""
-    joined = unicodedata.normalize("NFKC", "\n".join(words))
-    if strip_tatweel:
-        joined = joined.replace(TATWEEL, "")
-    if strip_diacritics:
-        joined = DIACRITICS.sub("", joined)
-    out = joined.split("\n")
+    out = normalize_chars("\n".join(words), strip_diacritics, strip_tatweel).split("\n")
     if len(out) != len(words):  # NFKC produced a newline (never seen); fall back word by word
         out = [normalize_words([w], strip_diacritics, strip_tatweel)[0] for w in words]
     return out
@@ -116,11 +110,37 @@ def window_input_ids(doc: EncodedDoc, w: Window, cls_id: int, sep_id: int) -> np
     return np.concatenate([[cls_id], doc.token_ids[w.start:w.end], [sep_id]])
 
 
+# Windows are padded to a multiple of this many positions, and a batch holds windows of one padded length only:
+# the encoder's arithmetic then depends on the window alone, never on which other windows (of other documents)
+# share its batch. On the CPU this makes a document's output bit-identical whatever its batch (tests/test_predict.py);
+# padding costs at most PAD_MULTIPLE - 1 positions per window.
+PAD_MULTIPLE = 32
+
+
+def padded_length(w: Window, max_positions: int) -> int:
+    """Length of the window with [CLS] and [SEP], rounded up to PAD_MULTIPLE (at most `max_positions`)."""
+    n = w.end - w.start + 2
+    return max(n, min(-(-n // PAD_MULTIPLE) * PAD_MULTIPLE, max_positions))
+
+
+def batch_windows(windows: list[Window], batch_size: int, max_positions: int) -> list[tuple[list[Window], int]]:
+    """(batch, padded length) pairs: windows sorted longest first, batches of at most `batch_size` windows that all
+    share one padded length."""
+    ordered = sorted(windows, key=lambda w: (-padded_length(w, max_positions), -(w.end - w.start)))
+    batches: list[tuple[list[Window], int]] = []
+    for w in ordered:
+        length = padded_length(w, max_positions)
+        if not batches or batches[-1][1] != length or len(batches[-1][0]) >= batch_size:
+            batches.append(([], length))
+        batches[-1][0].append(w)
+    return batches
+
+
 def pad_windows(docs: list[EncodedDoc], windows: list[Window], cls_id: int, sep_id: int,
-                pad_id: int) -> tuple[np.ndarray, np.ndarray]:
-    """Input ids and attention mask for a batch of windows, padded to the longest. (B, T) each."""
+                pad_id: int, length: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Input ids and attention mask for a batch of windows, padded to `length` (default: the longest). (B, T) each."""
     rows = [window_input_ids(docs[w.doc], w, cls_id, sep_id) for w in windows]
-    T = max(len(r) for r in rows)
+    T = max(max(len(r) for r in rows), length or 0)
     ids = np.full((len(rows), T), pad_id, dtype=np.int64)
     mask = np.zeros((len(rows), T), dtype=np.int64)
     for i, r in enumerate(rows):
