@@ -379,17 +379,24 @@ def facility_and_owner(ix: Index) -> Iterator[Candidate]:
 
 TYPE_WORDS = ("مدينة|محافظة|قضاء|ناحية|بلدة|قرية|منطقة|إقليم|ولاية|العاصمة|حي|مديرية|مستوطنة|محلة|قرى|بلدات|"
               "مدن|محافظات|مناطق|أحياء|مديريات")
-TYPE_START = re.compile(rf"^(?:{TYPE_WORDS}) ")
+TYPE_START = re.compile(rf"^(?:{TYPE_WORDS}) (\S+)")
+ADJECTIVE_END = re.compile(r"(?:ي|ية|ة|يين|ى)$")
+FRONT_WORDS = re.compile(r"(?:^|\s)[وبل]?(?:جبهة|محور)\s*$")
 
 
-@check("10.36", "an administrative type word inside a GPE span (or a named LOC), or before a name left outside")
+@check("10.36", "a type word inside a place name (or جبهة/محور left outside the place it makes a front of)")
 def type_word_inside(ix: Index) -> Iterator[Candidate]:
     for e in ix.doc.entities:
-        if e.label in ("GPE", "LOC") and TYPE_START.match(e.text) and (e.label == "GPE" or "ال" not in e.text[:8]):
+        if e.label not in ("GPE", "LOC"):
+            continue
+        m = TYPE_START.match(e.text)
+        if m and (e.label == "GPE" or not ADJECTIVE_END.search(m.group(1))):
             yield Candidate(ix.doc.id, "10.36", f"{e.id} {e.text.split()[0]}", f"{e.label} {e.text!r}", e.start)
+        if FRONT_WORDS.search(ix.doc.text[max(0, e.start - 8):e.start]):
+            yield Candidate(ix.doc.id, "10.36", f"{e.id} front", f"{e.label} {e.text!r} after جبهة/محور", e.start)
 
 
-EUPHEMISM = re.compile(rf"(?<!\S){CLITICS}(?:مصرع\w*|حتف\w*|استشهد\w*|سقوط|سقط|قضى|قضوا|توفي\w*|وفاة\w*|"
+EUPHEMISM = re.compile(rf"(?<!\S){CLITICS}(?:مصرع\w*|حتف\w*|استشهد\w*|سقوط|سقط|توفي|توفيت|توفوا|وفاة\w*|"
                        rf"فارق\w* الحياة)(?!\w)")
 
 
@@ -405,17 +412,19 @@ def euphemism_unannotated(ix: Index) -> Iterator[Candidate]:
             if nxt is None or nxt.label != "GROUP" or nxt.start - m.end() > 2:
                 continue
             after = next((e for e in ix.by_start if e.start >= nxt.end), None)
-            if after is not None and after.label in CASUALTIES and after.start - nxt.end <= 2:
+            if after is not None and after.label in CASUALTIES and after.start - nxt.end <= 8:
                 continue  # سقوط 5 قتلى: the casualty noun is the trigger (Q11)
         yield Candidate(ix.doc.id, "10.38", f"@{m.start()} {word}", "not annotated", m.start())
 
 
-@check("10.39", "a span that stops right before the dot that ends an abbreviation")
-def abbreviation_dot(ix: Index) -> Iterator[Candidate]:
+@check("10.39", "a span that stops or starts inside a dotted abbreviation (only its final dot stays outside)")
+def abbreviation_cut(ix: Index) -> Iterator[Candidate]:
     text = ix.doc.text
     for e in ix.doc.entities:
-        if text[e.end:e.end + 1] == "." and re.search(r"(?:^|[\s.])\w$", e.text):
-            yield Candidate(ix.doc.id, "10.39", f"{e.id}", f"{e.label} {e.text!r} + '.'", e.start)
+        after, before = text[e.end:e.end + 3], text[max(0, e.start - 3):e.start]
+        if re.match(r"\.\w(?:[.\s]|\Z)", after) or re.search(r"(?:^|[\s.])\w\.\Z", before):
+            yield Candidate(ix.doc.id, "10.39", f"{e.id}", f"{e.label} {e.text!r} in "
+                            f"{text[max(0, e.start - 6):e.end + 6]!r}", e.start)
 
 
 # ---- running and the decision log ------------------------------------------------------------------------------------
