@@ -222,7 +222,8 @@ def cluster_mentions(doc: Document, mentions: list[Mention]) -> list[list[Mentio
             if p.label != m.label or not p.counts or not m.counts or uf.find(p.id) == uf.find(m.id):
                 continue
             if _same_total(p.counts, m.counts) and _keys_compatible(
-                    _org_keys(p.role("VICTIM"), member_of), _org_keys(m.role("VICTIM"), member_of)) \
+                    _org_keys([v for q in uf.members(p.id) for v in q.role("VICTIM")], member_of),
+                    _org_keys([v for q in uf.members(m.id) for v in q.role("VICTIM")], member_of)) \
                     and compatible(uf.members(p.id), uf.members(m.id), doc, member_of):
                 uf.union(p.id, m.id)
     # 4. anaphora and 5. bare attacks in a sentence with another event

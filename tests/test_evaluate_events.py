@@ -1,0 +1,63 @@
+"""training.evaluate_events: matching by mentions, event P/R, field accuracy, both modes."""
+import json
+from pathlib import Path
+
+from model.document import Document, Entity, load_documents
+from model.events import build_events
+from training.evaluate_events import count_exact, count_within, main, match_events, score
+
+ANN = Path(__file__).resolve().parents[1] / "annotations"
+
+
+def seed(doc_id="seed-000"):
+    return next(d for d in load_documents([ANN / "seeds.jsonl"]) if d.id == doc_id)
+
+
+def test_count_exact_and_within():
+    assert count_exact(None, None) and not count_exact({"min": 7, "max": 7}, None)
+    assert count_within({"min": 5, "max": None}, {"min": 7, "max": 7})     # "at least 5" holds 7
+    assert not count_within({"min": 15, "max": 15}, {"min": 16, "max": None})
+    assert count_within({"min": 20, "max": 99}, {"min": 30, "max": 30}) and not count_within(None, {"min": 1})
+
+
+def test_builder_against_its_own_records_scores_perfectly_and_a_wrong_count_is_caught():
+    doc = seed()
+    gold = build_events(doc)
+    tally = score({"seed-000": gold}, {"seed-000": doc})["all"]
+    rep = tally.report()
+    assert rep["event_precision"] == rep["event_recall"] == 1.0 and rep["counts_exact_of_gold_fields"] == 1.0
+    wrong = json.loads(json.dumps(gold))
+    raid = next(e for e in wrong if "T18" in e["mentions"])
+    raid["killed"]["min"] = raid["killed"]["max"] = 14
+    rep = score({"seed-000": wrong}, {"seed-000": doc})["all"].report()
+    assert rep["accuracy"]["killed_exact"] < 1.0 and rep["accuracy"]["killed_within"] < 1.0
+
+
+def test_split_mentions_cost_precision_not_recall():
+    doc = seed()
+    gold = [{"id": "EV1", "type": "ATTACK", "mentions": ["T5", "T18", "T25"], "killed": None, "wounded": None,
+             "captured": None}]
+    pred = [{"id": "P1", "mentions": ["T5"]}, {"id": "P2", "mentions": ["T18", "T25"]}]
+    assert match_events(gold, pred, doc, doc, exact=True) == [(0, 1)]
+
+
+def test_end_to_end_matches_by_offsets_with_other_ids(tmp_path):
+    doc = seed()
+    shifted = Document(doc.id, doc.text, [Entity("P" + e.id, e.label, e.start, e.end, e.text) for e in doc.entities],
+                       [type(r)(r.label, "P" + r.head, "P" + r.tail) for r in doc.relations], status="predicted")
+    gold = build_events(doc)
+    rep = score({"seed-000": gold}, {"seed-000": doc}, {"seed-000": shifted})["all"].report()
+    assert rep["event_f1"] == 1.0 and rep["accuracy"]["place"] == 1.0 and rep["accuracy"]["attackers_exact"] == 1.0
+
+
+def test_cli_from_gold_spans(tmp_path, capsys):
+    gold_file = tmp_path / "events.jsonl"
+    gold_file.write_text("".join(json.dumps({"id": d.id, "status": "gold", "events": build_events(d)},
+                                            ensure_ascii=False) + "\n" for d in load_documents([ANN / "seeds.jsonl"])),
+                         encoding="utf-8")
+    out = tmp_path / "report.json"
+    assert main(["--gold", str(gold_file), "--docs", str(ANN), "--split", "seeds", "--output", str(out)]) == 0
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["all"]["event_f1"] == 1.0 and "seeds" in report
+    assert "| event_precision |" in capsys.readouterr().out
+    assert main(["--gold", str(gold_file), "--docs", str(ANN), "--split", "test"]) == 2  # no test records there

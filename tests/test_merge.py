@@ -1,0 +1,82 @@
+"""model.merge: each merging rule on the mentions of seed 000 (and a counter-example for each)."""
+from pathlib import Path
+
+from model.document import Document, Entity, Relation, load_documents
+from model.merge import build_mentions, cluster_mentions, is_definite, sentences
+from model.schema import SCHEMA
+
+ANN = Path(__file__).resolve().parents[1] / "annotations"
+
+
+def seed(doc_id):
+    return next(d for d in load_documents([ANN / "seeds.jsonl"]) if d.id == doc_id)
+
+
+def clusters(doc):
+    return [[m.id for m in g] for g in cluster_mentions(doc, build_mentions(doc, None, SCHEMA.trigger_labels))]
+
+
+def spans(text, items):
+    """Entities for (id, label, surface) items, found left to right in `text`."""
+    out, pos = [], 0
+    for i, label, surface in items:
+        start = text.index(surface, pos)
+        out.append(Entity(i, label, start, start + len(surface), surface))
+        pos = start + len(surface)
+    return out
+
+
+def together(groups, *ids):
+    return any(set(ids) <= set(g) for g in groups)
+
+
+def test_sentences_end_at_punctuation_and_line_breaks():
+    text = "أصيب سبعة جنود.\n\nقالت القيادة إن 15 قتلوا؟ نعم"
+    assert [text[s:e].strip() for s, e in sentences(text)] == ["أصيب سبعة جنود.", "قالت القيادة إن 15 قتلوا؟", "نعم"]
+
+
+def test_seed_000_rules():
+    doc = seed("seed-000")
+    groups = clusters(doc)
+    assert together(groups, "T2", "T5")            # 1. RESULT_OF: مقتل -> غارة (headline)
+    assert together(groups, "T39", "T41")          # 2. اثنان آخران continues خمسة جنود أميركيين أصيبوا
+    assert together(groups, "T7", "T24")           # 3. the lead's سبعة جنود أميركيين restated in the body
+    assert together(groups, "T2", "T17")           # 3. 15 killed in the headline and in the body
+    assert together(groups, "T18", "T27", "T40")   # 4. الغارة، العملية refer back to the raid
+    assert together(groups, "T51", "T53")          # 5. عملية جوية, no arguments, in the sentence of الضربات الجوية
+    assert together(groups, "T88", "T91")          # a separate attack on a base earlier this month
+    assert not together(groups, "T18", "T91") and not together(groups, "T18", "T77")
+    assert ["T77"] in groups and ["T97"] in groups  # aggregates stay alone: لعشرات الهجمات، هجمات منتظمة
+    assert sorted(i for g in groups for i in g) == sorted(e.id for e in doc.entities if e.label in SCHEMA.trigger_labels)
+
+
+def test_definite_mentions():
+    doc = seed("seed-000")
+    ents = doc.entity_by_id()
+    ms = {m.id: m for m in build_mentions(doc, None, SCHEMA.trigger_labels)}
+    assert is_definite(ms["T27"], doc.text) and is_definite(ms["T25"], doc.text)
+    assert not is_definite(ms["T91"], doc.text) and ents["T91"].text == "هجوم"
+    assert ms["T77"].aggregate and not ms["T18"].aggregate
+
+
+def test_anaphora_does_not_cross_countries_or_dates():
+    text = "غارة على الموصل في العراق يوم الخميس. وقعت الغارة في سوريا."
+    ents = spans(text, [("T1", "ATTACK", "غارة"), ("T2", "GPE", "الموصل"), ("T3", "GPE", "العراق"),
+                        ("T4", "DATE", "يوم الخميس"), ("T5", "ATTACK", "الغارة"), ("T6", "GPE", "سوريا")])
+    rels = [Relation("PLACE", "T1", "T2"), Relation("LOCATED_IN", "T2", "T3"), Relation("TIME", "T1", "T4"),
+            Relation("PLACE", "T5", "T6")]
+    assert clusters(Document("d", text, ents, rels)) == [["T1"], ["T5"]]
+    rels[-1] = Relation("PLACE", "T5", "T3")  # the same country: the definite mention joins
+    assert clusters(Document("d", text, ents, rels)) == [["T1", "T5"]]
+
+
+def test_restatement_needs_the_same_count_and_victims():
+    text = "مقتل 3 جنود. مقتل 3 مسلحين من داعش. مقتل 3 جنود من الجيش اللبناني."
+    ents = spans(text, [("T1", "KILL", "مقتل"), ("T2", "GROUP", "3 جنود"), ("T3", "KILL", "مقتل"),
+                        ("T4", "GROUP", "3 مسلحين"), ("T5", "ORG", "داعش"), ("T6", "KILL", "مقتل"),
+                        ("T7", "GROUP", "3 جنود"), ("T8", "ORG", "الجيش اللبناني")])
+    rels = [Relation("VICTIM", "T1", "T2"), Relation("VICTIM", "T3", "T4"), Relation("MEMBER_OF", "T4", "T5"),
+            Relation("VICTIM", "T6", "T7"), Relation("MEMBER_OF", "T7", "T8")]
+    groups = clusters(Document("d", text, ents, rels))
+    assert together(groups, "T1", "T3") or together(groups, "T1", "T6")
+    assert not together(groups, "T3", "T6")  # داعش vs الجيش: different victims

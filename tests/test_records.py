@@ -1,0 +1,92 @@
+"""model.records: counts per outcome (restatements, others, بينهم), evidence, sub-type, actors' organisations."""
+from pathlib import Path
+
+from model.document import Document, Entity, Relation, load_documents
+from model.events import build_events
+
+ANN = Path(__file__).resolve().parents[1] / "annotations"
+
+
+def load(doc_id):
+    path = ANN / ("seeds.jsonl" if doc_id.startswith("seed-") else "ant.jsonl")
+    return next(d for d in load_documents([path]) if d.id == doc_id)
+
+
+def spans(text, items):
+    out, pos = [], 0
+    for i, label, surface in items:
+        start = text.index(surface, pos)
+        out.append(Entity(i, label, start, start + len(surface), surface))
+        pos = start + len(surface)
+    return out
+
+
+def test_binahum_is_a_subset_not_added():
+    # BB-middleEast-911 (train): "أسفر عن مقتل 3 جنود وإصابة 14 آخرين من بينهم 6 أطفال"
+    doc = load("BB-middleEast-911-20180902")
+    ev = next(e for e in build_events(doc) if e["wounded"])
+    assert (ev["killed"]["min"], ev["wounded"]["min"], ev["wounded"]["max"]) == (3, 14, 14)
+    sub = [b for b in ev["wounded"]["breakdown"] if b.get("subset")]
+    assert [(b["min"], b["text"]) for b in sub] == [(6, "6 أطفال")]
+
+
+def test_killed_and_captured_others_in_one_record_seed_003():
+    # seed 003: "وأسفرت هذه العمليات عن قتل ثمانية من مسلحي داعش وأسر 31 آخرين"
+    doc = load("seed-003")
+    ev = next(e for e in build_events(doc) if e["captured"] and e["captured"]["min"] == 31)
+    assert ev["killed"]["min"] == 8 and ev["captured"]["max"] == 31 and ev["wounded"] is None
+
+
+def test_parts_of_one_mention_add_up_and_restatements_do_not():
+    text = "قتل ثلاثة جنود وخمسة مدنيين في هجوم. وقالت الشرطة إن الهجوم أسفر عن مقتل 8 أشخاص."
+    ents = spans(text, [("T1", "KILL", "قتل"), ("T2", "GROUP", "ثلاثة جنود"), ("T3", "GROUP", "خمسة مدنيين"),
+                        ("T4", "ATTACK", "هجوم"), ("T5", "ORG", "الشرطة"), ("T6", "ATTACK", "الهجوم"),
+                        ("T7", "KILL", "مقتل"), ("T8", "GROUP", "8 أشخاص")])
+    rels = [Relation("VICTIM", "T1", "T2"), Relation("VICTIM", "T1", "T3"), Relation("RESULT_OF", "T1", "T4"),
+            Relation("SOURCE", "T6", "T5"), Relation("SOURCE", "T7", "T5"), Relation("RESULT_OF", "T7", "T6"),
+            Relation("VICTIM", "T7", "T8")]
+    (ev,) = build_events(Document("d", text, ents, rels))
+    killed = ev["killed"]
+    assert (killed["min"], killed["max"]) == (8, 8)
+    assert sorted(b["min"] for b in killed["breakdown"]) == [3, 5]   # the parts that add up to the total
+    assert ev["sources"] == ["T5"] and ev["subtype"] == "attack"
+
+
+def test_open_bounds_and_vague_counts_in_records():
+    text = "أصيب ما لا يقل عن خمسة أفراد في هجوم. وقتل العشرات في قصف."
+    ents = spans(text, [("T1", "INJURE", "أصيب"), ("T2", "GROUP", "ما لا يقل عن خمسة أفراد"),
+                        ("T3", "ATTACK", "هجوم"), ("T4", "KILL", "قتل"), ("T5", "GROUP", "العشرات"),
+                        ("T6", "ATTACK", "قصف")])
+    rels = [Relation("VICTIM", "T1", "T2"), Relation("RESULT_OF", "T1", "T3"), Relation("VICTIM", "T4", "T5"),
+            Relation("RESULT_OF", "T4", "T6")]
+    first, second = build_events(Document("d", text, ents, rels))
+    assert (first["wounded"]["min"], first["wounded"]["max"], first["wounded"]["approx"]) == (5, None, False)
+    assert (second["killed"]["min"], second["killed"]["max"], second["killed"]["approx"]) == (20, 99, True)
+    assert second["subtype"] == "shelling/artillery/missile attack"
+
+
+def test_named_victim_counts_one_and_member_of_gives_the_organisations():
+    text = "مقتل قاسم سليماني ومسلحين اثنين من كتائب حزب الله في ضربة جوية أمريكية قرب مطار بغداد الدولي."
+    ents = spans(text, [("T1", "KILL", "مقتل"), ("T2", "PER", "قاسم سليماني"), ("T3", "GROUP", "مسلحين اثنين"),
+                        ("T4", "ORG", "كتائب حزب الله"), ("T5", "ATTACK", "ضربة جوية"),
+                        ("T6", "FAC", "مطار بغداد الدولي")])
+    rels = [Relation("VICTIM", "T1", "T2"), Relation("VICTIM", "T1", "T3"), Relation("MEMBER_OF", "T3", "T4"),
+            Relation("RESULT_OF", "T1", "T5"), Relation("PLACE", "T5", "T6")]
+    (ev,) = build_events(Document("d", text, ents, rels))
+    assert (ev["killed"]["min"], ev["killed"]["max"]) == (3, 3)
+    assert ev["victim_orgs"] == ["T4"] and ev["place"] == "T6" and ev["subtype"] == "air/drone strike"
+    assert ev["evidence"] == text
+
+
+def test_every_document_gives_valid_records():
+    from training.validate_events import check_record
+
+    for path in (ANN / "seeds.jsonl", ANN / "ant.jsonl"):
+        for doc in load_documents([path]):
+            labels = {e.id: e.label for e in doc.entities}
+            seen = []
+            for ev in build_events(doc):
+                errors, _ = check_record(ev, labels, doc.text)
+                assert errors == [], (doc.id, errors)
+                seen += ev["mentions"]
+            assert sorted(seen) == sorted(e.id for e in doc.entities if e.label in ("ATTACK", "KILL", "INJURE", "ARREST"))
