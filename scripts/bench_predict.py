@@ -201,6 +201,7 @@ def main() -> None:
     ap.add_argument("--skip-pipeline", action="store_true")
     ap.add_argument("--cli", action="store_true", help="also time `python -m model.predict` on a seed article")
     ap.add_argument("--json", help="write the figures here")
+    ap.add_argument("--int8", action="store_true", help="dynamic int8 encoder (CPU), as `model.predict --int8`")
     args = ap.parse_args()
     import tempfile
 
@@ -213,7 +214,7 @@ def main() -> None:
     texts = load_articles(args.corpus, args.n_docs)
     tmp = Path(tempfile.mkdtemp())
     model_dir = args.model or random_model(texts, args.size, tmp)
-    ex = Extractor.from_pretrained(model_dir, device=str(device), batch_size=args.batch_size)
+    ex = Extractor.from_pretrained(model_dir, device=str(device), batch_size=args.batch_size, int8=args.int8)
     calibration = None
     if not args.model:
         target = gold_tag_density()
@@ -249,8 +250,11 @@ def main() -> None:
         rows["python -c 'import torch, transformers' s"] = bare
         rows["python -m model.predict seed s"] = cli
         rows["CLI overhead over bare import s"] = cli - bare
-    print(f"\nmodel: {args.model or 'random ' + args.size}  device: {device}  "
-          f"torch {torch.__version__}  threads {torch.get_num_threads()}")
+    import os
+
+    load = os.getloadavg()[0]  # other work on the machine slows every figure: say how busy it was
+    print(f"\nmodel: {args.model or 'random ' + args.size}{' (int8)' if args.int8 else ''}  device: {device}  "
+          f"torch {torch.__version__}  threads {torch.get_num_threads()}  load average at the end {load:.2f}")
     print(f"{'figure':<44}{'value':>16}")
     for k, v in rows.items():
         print(f"{k:<44}{v:>16.4g}" if isinstance(v, float) else f"{k:<44}{v:>16}")
