@@ -396,6 +396,18 @@ def type_word_inside(ix: Index) -> Iterator[Candidate]:
             yield Candidate(ix.doc.id, "10.36", f"{e.id} front", f"{e.label} {e.text!r} after جبهة/محور", e.start)
 
 
+ISIS = re.compile(r"داعش|الدولة الإسلامية|الدولة الاسلامية")
+
+
+@check("10.37", "a place right after ولاية in a document about ISIS: its 'provinces' keep ولاية inside the name")
+def isis_province(ix: Index) -> Iterator[Candidate]:
+    if not ISIS.search(ix.doc.text):
+        return
+    for e in ix.doc.entities:
+        if e.label in ("GPE", "LOC", "ORG") and re.search(r"(?:^|\s)[وبل]?ولاية\s*[\"“«]?$", ix.doc.text[max(0, e.start - 8):e.start]):
+            yield Candidate(ix.doc.id, "10.37", f"{e.id} ولاية", f"ولاية [{e.text}] {e.label}", e.start)
+
+
 EUPHEMISM = re.compile(rf"(?<!\S){CLITICS}(?:مصرع\w*|حتف\w*|استشهد\w*|سقوط|سقط|توفي|توفيت|توفوا|وفاة\w*|"
                        rf"فارق\w* الحياة)(?!\w)")
 
