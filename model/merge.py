@@ -6,15 +6,23 @@ span with its own relations. Mentions are joined (union-find) by these rules, in
 1. RESULT_OF: a casualty or arrest belongs to its attack.
 2. "Others": a casualty whose victims are `آخرون`/`اثنان آخران` continues the casualty mention just before it (same
    or previous sentence): `أصيب خمسة جنود ... بينما أصيب اثنان آخران`.
+   A casualty without an attack whose AGENT is the ATTACKER of an attack in its sentence belongs to that attack
+   (`طيران التحالف ... دمر ... أنفاقا ... وقتل ... ذئب مكحول`).
 3. Restatement: two casualty mentions of the same type with the same exact count, compatible victims (the same
    organisation when both name one), compatible time and place: the headline's `مقتل 15` and the body's `15 مسلحاً
-   ... قتلوا`.
+   ... قتلوا`; tallies with the same number of operations (`38 عملية` in the headline, lead and body).
 4. Anaphora: a definite attack mention (`الغارة`, `العملية`, `هذا الهجوم`, a pronoun suffix) joins the nearest
    earlier attack event when their time, place and attackers are compatible; a definite casualty noun with no
    attack of its own (`من بين القتلى`) joins the nearest earlier event with that kind of casualty.
-5. An attack mention with no attacker, place or time of its own joins an event mentioned in the same sentence
-   (`الضربات الجوية استهدفت المخابئ، أعقبتها عملية جوية`).
-Aggregates (`38 عملية`, `عشرات الهجمات`, attacks over more than a month, `هجمات منتظمة`) never join by rules 4-5.
+5. An attack mention with no attacker of its own joins the nearest compatible event mentioned in the same sentence
+   (`الضربات الجوية استهدفت المخابئ، أعقبتها عملية جوية`), unless it is `آخر`/`جديد` or both have their own tolls.
+6. A heading (a short line without final punctuation) naming attacks with no arguments (`ضربات جوية وإنزال بري`)
+   joins the first event of the next two sentences.
+Aggregates (`38 عملية`, `عشرات الهجمات`, attacks over more than a month, `هجمات منتظمة`) take no part in rules 4
+and 6; in rule 5 a tally joins only a tally or a plural attack noun (`العمليات ... 21 عملية ... عمليات مشتركة`).
+Compatibility: dates overlap, places are not in different countries nor two unrelated specific places, and
+attackers share an organisation or a country (`الجيش الأميركي` ~ `القوات العسكرية الأميركية`: US) when both
+name one.
 """
 from __future__ import annotations
 
@@ -24,7 +32,7 @@ from datetime import date
 
 from .dates import DateValue, overlaps, resolve_date, width_days
 from .document import Document, Entity
-from .numbers import Count, is_others, norm_letters, parse_count
+from .numbers import Count, _numbers, is_others, norm_letters, parse_count
 from .places import country_code, nationality_code, order_places, same_place
 
 ATTACK, CASUALTY = "ATTACK", ("KILL", "INJURE", "ARREST")
@@ -65,6 +73,7 @@ class Mention:
     dates: list[DateValue] = field(default_factory=list)
     counts: list[Count] = field(default_factory=list)
     aggregate: bool = False
+    quantity: int | None = None  # `38 عملية`: how many attacks a tally counts
 
     @property
     def id(self) -> str:
@@ -89,6 +98,7 @@ def build_mentions(doc: Document, pub: date | None, trigger_labels: tuple[str, .
         m.dates = [resolve_date(d.text, pub) for d in m.role("TIME")]
         m.counts = [c for v in m.role("VICTIM") if (c := victim_count(v))]
         m.aggregate = is_aggregate(m, doc.text)
+        m.quantity = quantity(m, doc.text)
     return sorted(mentions.values(), key=lambda m: m.ent.start)
 
 
@@ -107,6 +117,17 @@ def is_aggregate(m: Mention, text: str) -> bool:
     if m.label == ATTACK and (QUANTIFIED.search(before) or REPEATED.match(norm_letters(text[m.ent.end:m.ent.end + 20]))):
         return True
     return any(d.resolved and width_days(d) > 31 and PERIOD.search(norm_letters(d.text)) for d in m.dates)
+
+
+def quantity(m: Mention, text: str) -> int | None:
+    """The number right before an attack trigger (`38 عملية`, `17 عملية`), else None."""
+    if m.label != ATTACK:
+        return None
+    before = text[max(0, m.ent.start - 20):m.ent.start]
+    nums = _numbers(before)
+    if nums and not before[nums[-1][1]:].strip():
+        return nums[-1][2]
+    return None
 
 
 def is_definite(m: Mention, text: str) -> bool:
@@ -147,7 +168,12 @@ class _Clusters:
 
 GENERIC_ORG_WORDS = {"قوات", "القوات", "جيش", "الجيش", "العسكرية", "العسكري", "الامن", "الامنية", "الامني", "تنظيم",
                      "جماعة", "حركة", "القيادة", "قيادة", "المركزية", "وزارة", "الدفاع", "الداخلية", "الشرطة",
-                     "من", "في", "و", "عناصر", "مسلحي", "ميليشيات", "مليشيات", "الحكومة", "حكومة", "دولة", "الدولة"}
+                     "من", "في", "و", "عناصر", "مسلحي", "ميليشيات", "مليشيات", "الحكومة", "حكومة", "دولة", "الدولة",
+                     "التنظيم", "الجماعة", "الحركة", "عصابات", "العصابات"}
+
+
+def entity_key(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[\"'«»“”()]", " ", norm_letters(text))).strip()
 
 
 def org_keys(text: str) -> set[str]:
@@ -226,16 +252,57 @@ def cluster_mentions(doc: Document, mentions: list[Mention]) -> list[list[Mentio
                     _org_keys([v for q in uf.members(m.id) for v in q.role("VICTIM")], member_of)) \
                     and compatible(uf.members(p.id), uf.members(m.id), doc, member_of):
                 uf.union(p.id, m.id)
-    # 4. anaphora and 5. bare attacks in a sentence with another event
+    # 2b. a casualty without an attack, whose doer is the attacker of an attack in its sentence
+    for m in casualties:
+        if m.role("RESULT_OF") or not m.role("AGENT"):
+            continue
+        agents = _org_keys(m.role("AGENT"), member_of) or {entity_key(e.text) for e in m.role("AGENT")}
+        for p in mentions:
+            if p.label == ATTACK and p.sent == m.sent and uf.find(p.id) != uf.find(m.id):
+                attackers = _org_keys(p.role("ATTACKER"), member_of) or {entity_key(e.text) for e in p.role("ATTACKER")}
+                if agents & attackers and compatible(uf.members(p.id), uf.members(m.id), doc, member_of):
+                    uf.union(p.id, m.id)
+                    break
+    # 3b. restated tallies: `38 عملية` in the headline, the lead and the body
+    tallies = [m for m in mentions if m.label == ATTACK and m.quantity]
+    for i, m in enumerate(tallies):
+        for p in tallies[:i]:
+            if p.quantity == m.quantity and uf.find(p.id) != uf.find(m.id) \
+                    and compatible(uf.members(p.id), uf.members(m.id), doc, member_of):
+                uf.union(p.id, m.id)
+    # 4. anaphora, 5. attacks told in one sentence, 6. headings
+    sents = sentences(doc.text)
     for i, m in enumerate(mentions):
         if m.aggregate:
-            continue
-        target = _antecedent(m, mentions[:i], uf, doc, member_of) if is_definite(m, doc.text) else None
-        if target is None and m.label == ATTACK and not (m.role("ATTACKER") or m.role("PLACE") or m.role("TIME")):
             target = _same_sentence(m, mentions, uf, doc, member_of)
+        else:
+            target = _antecedent(m, mentions[:i], uf, doc, member_of) if is_definite(m, doc.text) else None
+            if target is None and m.label == ATTACK and not m.role("ATTACKER") and not _another(m, doc.text):
+                target = _same_sentence(m, mentions, uf, doc, member_of)
+            if target is None and m.label == ATTACK and not m.args and _is_heading(sents[m.sent], doc.text):
+                target = _next_event(m, mentions, uf, doc, member_of)
         if target is not None:
             uf.union(target.id, m.id)
     return uf.groups()
+
+
+def _another(m: Mention, text: str) -> bool:
+    """`هجوم آخر`, `غارة أخرى`: explicitly a different event."""
+    return bool(re.match(r"^\s*(?:ال)?(?:اخر|اخري|اخرى|ثان|ثانية|جديد|جديدة)(?:\s|$|[،,.])",
+                         norm_letters(text[m.ent.end:m.ent.end + 12])))
+
+
+def _is_heading(sent: tuple[int, int], text: str) -> bool:
+    line = text[sent[0]:sent[1]].strip()
+    return len(line) <= 60 and not re.search(r"[.؟!?]$", line)
+
+
+def _next_event(m: Mention, mentions: list[Mention], uf: _Clusters, doc: Document, member_of) -> Mention | None:
+    later = [p for p in mentions if 0 < p.sent - m.sent <= 2 and uf.find(p.id) != uf.find(m.id)]
+    if not later:
+        return None
+    p = later[0]
+    return p if compatible(uf.members(p.id), uf.members(m.id), doc, member_of) else None
 
 
 def _same_total(a: list[Count], b: list[Count]) -> bool:
@@ -264,15 +331,40 @@ def _antecedent(m: Mention, earlier: list[Mention], uf: _Clusters, doc: Document
         return None
     p = cands[0]
     theirs = uf.members(p.id)
-    if any(q.aggregate for q in theirs):
+    # a tally is referred back to only by a bare anaphor (`هذه العمليات`), not by a mention with its own place
+    if any(q.aggregate for q in theirs) and (m.role("PLACE") or m.role("TIME") or m.role("ATTACKER")):
         return None
     return p if compatible(theirs, mine, doc, member_of) else None
 
 
 def _same_sentence(m: Mention, mentions: list[Mention], uf: _Clusters, doc: Document, member_of) -> Mention | None:
-    others = [p for p in mentions if p.sent == m.sent and uf.find(p.id) != uf.find(m.id)
-              and not any(q.aggregate for q in uf.members(p.id))]
+    """The nearest mention of another compatible event in m's sentence (a tally joins only a tally or a plural)."""
+    mine = uf.members(m.id)
+    mine_tally = any(q.aggregate for q in mine)
+    others = []
+    for p in mentions:
+        if p.sent != m.sent or uf.find(p.id) == uf.find(m.id):
+            continue
+        theirs = uf.members(p.id)
+        their_tally = any(q.aggregate for q in theirs)
+        if mine_tally and not their_tally and not (p.label == ATTACK and is_plural(p.ent.text)):
+            continue
+        if their_tally and not mine_tally and not is_plural(m.ent.text):
+            continue
+        if _counts_of(mine) and _counts_of(theirs):
+            continue  # two attacks, each with its own toll
+        others.append(p)
     if not others:
         return None
     p = min(others, key=lambda p: abs(p.ent.start - m.ent.start))
-    return p if compatible(uf.members(p.id), uf.members(m.id), doc, member_of) else None
+    return p if compatible(uf.members(p.id), mine, doc, member_of) else None
+
+
+def _counts_of(group: list[Mention]) -> bool:
+    return any(q.counts for q in group)
+
+
+def is_plural(text: str) -> bool:
+    w = norm_letters(text).split()[0] if text.split() else ""
+    return w.endswith(("ات", "ين", "ون")) or w in ("الهجمات", "العمليات", "الغارات", "هجمات", "عمليات", "غارات",
+                                                  "الضربات", "ضربات", "معارك", "المعارك", "اشتباكات")

@@ -159,17 +159,19 @@ def country_of(place_ids: list[str], doc: Document) -> str | None:
 
 
 def same_place(a: list[str], b: list[str], doc: Document) -> bool:
-    """Whether two events' place lists can name the same place (unknown places are compatible)."""
+    """Whether two events' place lists can name the same place. Unknown places are compatible; places in two
+    different countries are not; a country-level place (`العراق`, `غربي العراق`) is compatible with any place in
+    that country or of unknown country; two specific places must overlap in text or contain one another."""
     if not a or not b:
         return True
     a, b = order_places(a, doc), order_places(b, doc)
-    ents = doc.entity_by_id()
     ca, cb = country_of(a, doc), country_of(b, doc)
     if ca and cb and ca != cb:
         return False
-    ta = {_key(ents[p].text) for p in a if p in ents}
-    tb = {_key(ents[p].text) for p in b if p in ents}
-    if ta & tb:
+    ents = doc.entity_by_id()
+    broad = lambda ids: all(country_code(ents[p].text) or country_in_text(ents[p].text) for p in ids)  # noqa: E731
+    if broad(a) or broad(b):
         return True
-    return any(x in y or y in x for x in ta for y in tb) or bool(ca and ca == cb and (
-        all(country_code(ents[p].text) for p in a if p in ents) or all(country_code(ents[p].text) for p in b if p in ents)))
+    ta = {_key(ents[p].text) for p in a}
+    tb = {_key(ents[p].text) for p in b}
+    return any(x in y or y in x for x in ta for y in tb)
