@@ -189,6 +189,25 @@ def org_keys(text: str) -> set[str]:
     return keys
 
 
+CIVILIAN = re.compile(r"مدني|مواطن|طفل|اطفال|نساء|امراة|سيدة|طالب|تلميذ|سائح|صحف|صحاف|مصور|متظاهر|محتج|مسعف|لاجئ|مهاجر")
+MILITANT = re.compile(r"مسلح|ارهابي|عنصر|عناصر|مقاتل|داعشي|متشدد|جهادي|متمرد|انتحاري|مهاجم|ميليشي|مليشي|قيادي|قادة|قيادات")
+SECURITY = re.compile(r"جندي|جنود|عسكري|شرطي|شرطة|ضابط|ضباط|امن|حرس|عسكريين|اعوان")
+
+
+def victim_side(v: Entity, member_of: dict[str, list[Entity]]) -> set[str]:
+    """Who a victim group is, for telling a restatement from another group: its organisations and nationality,
+    and whether it is civilian, militant or security (`جنديين أمريكيين` -> {US, security})."""
+    keys: set[str] = set()
+    for o in member_of.get(v.id, []):
+        keys |= org_keys(o.text)
+    t = norm_letters(v.text)
+    keys |= {c for w in t.split() if (c := nationality_code(w))}
+    for name, pattern in (("civilian", CIVILIAN), ("militant", MILITANT), ("security", SECURITY)):
+        if pattern.search(t):
+            keys.add(name)
+    return keys
+
+
 def _org_keys(ents: list[Entity], doc_rel: dict[str, list[Entity]]) -> set[str]:
     keys: set[str] = set()
     for e in ents:
@@ -283,7 +302,62 @@ def cluster_mentions(doc: Document, mentions: list[Mention]) -> list[list[Mentio
                 target = _next_event(m, mentions, uf, doc, member_of)
         if target is not None:
             uf.union(target.id, m.id)
+    # 7. accounts of one day from different sources, and sub-tallies that add up to a tally
+    _merge_accounts(uf, doc, member_of)
+    _merge_subtallies(uf, doc, member_of)
     return uf.groups()
+
+
+def _cluster_count(group: list[Mention], label: str) -> tuple | None:
+    totals = [t for m in group if m.label == label and (t := _total(m.counts)) is not None]
+    return max(totals, key=lambda t: (t[0] or 0, t[1] is None, t[1] or 0)) if totals else None
+
+
+def _weekdays(group: list[Mention]) -> set[str]:
+    from .dates import WEEKDAYS
+
+    return {w for m in group for d in m.dates for w in WEEKDAYS if w in norm_letters(d.text)}
+
+
+def _sides(group: list[Mention], member_of) -> set[str]:
+    return set().union(set(), *(victim_side(v, member_of) for m in group for v in m.role("VICTIM")))
+
+
+def _merge_accounts(uf: _Clusters, doc: Document, member_of) -> None:
+    """Two reports of the same day (the same resolved date or weekday), compatible places, victims and attackers,
+    whose death tolls agree within 30% (CENTCOM's 15 and the Joint Operations Command's 14, seed 001)."""
+    groups = [g for g in uf.groups() if not any(m.aggregate for m in g)]
+    for i, a in enumerate(groups):
+        for b in groups[i + 1:]:
+            if uf.find(a[0].id) == uf.find(b[0].id):
+                continue
+            ka, kb = _cluster_count(a, "KILL"), _cluster_count(b, "KILL")
+            if not ka or not kb or not ka[0] or not kb[0] or abs(ka[0] - kb[0]) > 0.3 * max(ka[0], kb[0]):
+                continue
+            same_day = (_weekdays(a) & _weekdays(b)) or any(
+                x.resolved and x == y for x in (d for m in a for d in m.dates) for y in (d for m in b for d in m.dates))
+            if same_day and _sides(a, member_of) & _sides(b, member_of) and compatible(a, b, doc, member_of):
+                uf.union(a[0].id, b[0].id)
+
+
+def _merge_subtallies(uf: _Clusters, doc: Document, member_of) -> None:
+    """Events whose tolls add up to a tally's toll, outcome by outcome, are its breakdown (seed 003: 6 + 2 killed
+    and 11 + 20 captured of the 38 operations' 8 and 31)."""
+    from itertools import combinations
+
+    groups = uf.groups()
+    for tally in [g for g in groups if any(m.aggregate for m in g)]:
+        labels = [lab for lab in CASUALTY if _cluster_count(tally, lab)]
+        if not labels:
+            continue
+        others = [g for g in groups if g is not tally and all(_cluster_count(g, lab) for lab in labels)][:8]
+        for k in range(2, len(others) + 1):
+            found = next((c for c in combinations(others, k) if all(
+                sum(_cluster_count(g, lab)[0] for g in c) == _cluster_count(tally, lab)[0] for lab in labels)), None)
+            if found:
+                for g in found:
+                    uf.union(tally[0].id, g[0].id)
+                return
 
 
 def _another(m: Mention, text: str) -> bool:

@@ -21,9 +21,9 @@ from datetime import date
 
 from .dates import DateValue, resolve_date, width_days
 from .document import Document, Entity
-from .merge import ATTACK, Mention, build_mentions, cluster_mentions, sentences
+from .merge import ATTACK, Mention, build_mentions, cluster_mentions, is_plural, sentences, victim_side
 from .numbers import Count, add, is_others, is_subset, norm_letters
-from .places import country_code, country_of, order_places
+from .places import country_code, country_in_text, order_places
 
 OUTCOMES = {"KILL": "killed", "INJURE": "wounded", "ARREST": "captured"}
 ROLE_FIELDS = {"ATTACKER": "attackers", "TARGET": "targets", "VICTIM": "victims", "AGENT": "agents",
@@ -71,7 +71,8 @@ def _ids(entities: list[Entity]) -> list[str]:
 def _record(rid: str, group: list[Mention], doc: Document, pub: date | None, member_of: dict[str, list[str]],
             sents: list[tuple[int, int]]) -> dict:
     roles = {f: _ids([e for m in group for e in m.role(r)]) for r, f in ROLE_FIELDS.items()}
-    places = order_places([p.id for m in group for p in m.role("PLACE")], doc)
+    places = order_places([p.id for m in group for p in m.role("PLACE")], doc) or order_places(
+        [t.id for m in group for t in m.role("TARGET") if t.label in ("GPE", "LOC", "FAC")], doc)
     core = _core_sentence(group, sents)
     rec = {
         "id": rid,
@@ -82,24 +83,47 @@ def _record(rid: str, group: list[Mention], doc: Document, pub: date | None, mem
         "date": _date(group),
         "place": places[0] if places else None,
         "places": places,
-        "country": country_of(places, doc) or _sentence_country(doc, sents[core] if sents else None),
+        "country": event_country(places, doc, sents[core] if sents else None),
     }
     rec.update(roles)
     rec["attacker_orgs"] = _orgs(roles["attackers"] + roles["agents"], member_of)
     rec["target_orgs"] = _orgs(roles["targets"], member_of)
     rec["victim_orgs"] = _orgs(roles["victims"], member_of)
+    shared = _shared_victims(group)
+    ents_member = {k: [doc.entity_by_id()[t] for t in v if t in doc.entity_by_id()] for k, v in member_of.items()}
     for label, name in OUTCOMES.items():
-        rec[name] = outcome_count([m for m in group if m.label == label], doc.text)
-    rec["aggregate"] = any(m.aggregate for m in group)
+        rec[name] = outcome_count([m for m in group if m.label == label], doc.text, ents_member, shared)
+    rec["aggregate"] = is_aggregate_record(group, rec["date"])
     rec["offsets"] = [[m.ent.start, m.ent.end] for m in group]
     return rec
+
+
+def _shared_victims(group: list[Mention]) -> set[str]:
+    """Victims counted for two outcomes at once (`أسر أو قتل العشرات`): their number goes to neither."""
+    kinds: dict[str, set[str]] = {}
+    for m in group:
+        for v in m.role("VICTIM"):
+            kinds.setdefault(v.id, set()).add(m.label)
+    return {v for v, k in kinds.items() if len(k) > 1}
 
 
 def _orgs(ids: list[str], member_of: dict[str, list[str]]) -> list[str]:
     return list(dict.fromkeys(o for i in ids for o in member_of.get(i, [])))
 
 
+def is_aggregate_record(group: list[Mention], date: dict | None) -> bool:
+    """A tally, repeated violence or a campaign: a mention says so (`38 عملية`, `هجمات منتظمة`, a period), or every
+    attack noun is plural and no single day is given; many strikes on one day are one event (guidelines 11.5)."""
+    one_day = bool(date and date.get("start") and date["start"] == date.get("end"))
+    if any(m.aggregate for m in group):
+        return not (one_day and all(not m.dates or all(width_days(d) == 0 for d in m.dates if d.resolved)
+                                    for m in group if m.aggregate))
+    attacks = [m for m in group if m.label == ATTACK]
+    return bool(attacks) and all(is_plural(m.ent.text) for m in attacks) and not one_day
+
+
 def _date(group: list[Mention]) -> dict | None:
+    """The event's date: the most precise of its mentions' dates (the first one when none resolves)."""
     dates: list[DateValue] = [d for m in group for d in m.dates]
     if not dates:
         return None
@@ -108,13 +132,39 @@ def _date(group: list[Mention]) -> dict | None:
     return best.to_dict()
 
 
-def _sentence_country(doc: Document, sent: tuple[int, int] | None) -> str | None:
-    """The one country a GPE span of the core sentence names, when the event's places name none."""
-    if sent is None:
+def event_country(places: list[str], doc: Document, sent: tuple[int, int] | None) -> str | None:
+    """The country of the event's places; null when they span several countries; else the one country the core
+    sentence names; else the country the document names most often (when one clearly leads)."""
+    ents = doc.entity_by_id()
+    codes = list(dict.fromkeys(c for p in places if p in ents
+                               and (c := country_code(ents[p].text) or country_in_text(ents[p].text))))
+    if len(codes) > 1:
         return None
-    codes = {country_code(e.text) for e in doc.entities
-             if e.label == "GPE" and sent[0] <= e.start < sent[1]} - {None}
-    return codes.pop() if len(codes) == 1 else None
+    if codes:
+        return codes[0]
+    in_sentence = {country_code(e.text) for e in doc.entities
+                   if e.label == "GPE" and sent and sent[0] <= e.start < sent[1]} - {None}
+    if len(in_sentence) == 1:
+        return in_sentence.pop()
+    # a named place (a city, a base, `أنحاء البلاد`) lies in the country the document is about; a described area
+    # (`المناطق النائية`, `أماكن أخرى من العالم`) does not say
+    named = [p for p in places if p in ents and not GENERIC_PLACE.match(norm_letters(ents[p].text))
+             or p in ents and "البلاد" in ents[p].text]
+    return document_country(doc) if named else None
+
+
+GENERIC_PLACE = re.compile(r"^(?:ال)?(?:مناطق|منطقه|منطقة|اماكن|مكان|انحاء|مختلف|جميع|بعض|كل)(?:\s|$)")
+
+
+def document_country(doc: Document) -> str | None:
+    counts: dict[str, int] = {}
+    for e in doc.entities:
+        if e.label in ("GPE", "LOC") and (c := country_code(e.text) or country_in_text(e.text)):
+            counts[c] = counts.get(c, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
 
 
 def _core_sentence(group: list[Mention], sents: list[tuple[int, int]]) -> int:
@@ -140,30 +190,66 @@ def subtype(group: list[Mention]) -> str | None:
 
 
 # ---- counts ------------------------------------------------------------------------------------------------------
-def _parts(m: Mention, text: str) -> tuple[list[tuple[Entity, Count]], list[tuple[Entity, Count]]]:
-    """(parts, subset parts) of one casualty mention."""
+Part = tuple[Entity, "Count | None"]
+def _parts(m: Mention, text: str, shared: set[str]) -> tuple[list[Part], list[Part]]:
+    """(parts, subset parts) of one casualty mention; a count shared with another outcome gives no number."""
     from .merge import victim_count
 
     trigger_subset = is_subset(text[max(0, m.ent.start - 25):m.ent.start])
     parts, subset = [], []
     for v in sorted(m.role("VICTIM"), key=lambda e: e.start):
-        c = victim_count(v)
-        if c is None:
-            continue
+        c = None if v.id in shared else victim_count(v)
         if trigger_subset or is_subset(text[max(0, v.start - 25):v.start]):
-            subset.append((v, c))
+            if c is not None:
+                subset.append((v, c))
         else:
             parts.append((v, c))
     return parts, subset
 
 
-def outcome_count(mentions: list[Mention], text: str) -> dict | None:
+def _value(parts: list[Part]) -> Count | None:
+    """A statement's number: its numbered parts added; an unnumbered plural beside them leaves max open."""
+    numbered = [c for _, c in parts if c is not None]
+    if not numbered:
+        return None
+    total = add(numbered, " + ".join(v.text for v, _ in parts) if len(parts) > 1 else numbered[0].text)
+    if len(numbered) < len(parts):
+        total = Count(total.min, None, total.approx, total.text)
+    return total
+
+
+def _agree(a: Count, b: Count) -> bool:
+    lo_a, hi_a = a.min or 0, a.max if a.max is not None else 10**12
+    lo_b, hi_b = b.min or 0, b.max if b.max is not None else 10**12
+    return lo_a <= hi_b and lo_b <= hi_a
+
+
+def _class_total(statements: list[tuple[Count, list[Part]]]) -> tuple[Count, list[Part]]:
+    """One count from statements of the same people: parts that add up to the largest, the most precise of
+    agreeing figures, or the range of disagreeing ones."""
+    best_val, best_parts = max(statements, key=lambda st: (st[0].min or 0, -statements.index(st)))
+    smaller = [st for st in statements if (st[0].min or 0) < (best_val.min or 0)]
+    if smaller and sum(st[0].min or 0 for st in smaller) == best_val.min and best_val.max == best_val.min:
+        return best_val, [p for st in smaller for p in st[1]]
+    if all(_agree(a[0], b[0]) for a in statements for b in statements):
+        val, parts = max(statements, key=lambda st: (not st[0].approx, st[0].min or 0, st[0].max is None,
+                                                      len(st[1]), -statements.index(st)))
+        return val, parts
+    lo = min(st[0].min or 0 for st in statements)
+    hi = None if any(st[0].max is None for st in statements) else max(st[0].max for st in statements)
+    texts = " | ".join(dict.fromkeys(st[0].text for st in statements))
+    return Count(lo, hi, any(st[0].approx for st in statements), texts), [p for st in statements for p in st[1]]
+
+
+def outcome_count(mentions: list[Mention], text: str, member_of: dict[str, list[Entity]] | None = None,
+                  shared: set[str] | None = None) -> dict | None:
     """The `killed`/`wounded`/`captured` field for the casualty mentions of one outcome type, or None."""
-    statements: list[list[tuple[Entity, Count]]] = []
-    subsets: list[tuple[Entity, Count]] = []
+    member_of = member_of or {}
+    statements: list[list[Part]] = []
+    subsets: list[Part] = []
     prev_sent = None
     for m in mentions:
-        parts, sub = _parts(m, text)
+        parts, sub = _parts(m, text, shared or set())
         subsets += sub
         if not parts:
             continue
@@ -173,27 +259,37 @@ def outcome_count(mentions: list[Mention], text: str) -> dict | None:
         else:
             statements.append(parts)
         prev_sent = m.sent
-    if not statements:
+    valued = [(v, st) for st in statements if (v := _value(st)) is not None]
+    if not valued:
         if not subsets:
             return None
-        total = None
-    else:
-        totals = [(add([c for _, c in st]), st) for st in statements]
-        total, chosen = max(totals, key=lambda t: (t[0].min or 0, t[0].max is not None and not t[0].approx,
-                                                    -statements.index(t[1])))
-    if total is None:
-        return {"min": None, "max": None, "approx": False, "text": "", "who": [],
-                "breakdown": [_entry(v, c, subset=True) for v, c in subsets]}
-    multi = [st for t, st in totals if len(st) > 1 and t.min == total.min and t.max == total.max]
-    breakdown_parts = multi[0] if multi else chosen
-    return {"min": total.min, "max": total.max, "approx": total.approx,
-            "text": total.text if len(chosen) > 1 else chosen[0][1].text,
-            "who": [v.id for v, _ in chosen],
-            "breakdown": [_entry(v, c) for v, c in breakdown_parts] + [_entry(v, c, True) for v, c in subsets]}
+        lo = sum(c.min or 0 for _, c in subsets)
+        return {"min": lo, "max": None, "approx": any(c.approx for _, c in subsets),
+                "text": " + ".join(v.text for v, _ in subsets), "who": [v.id for st in statements for v, _ in st],
+                "breakdown": [_entry(v, c, True) for v, c in subsets]}
+    classes: list[list[tuple[Count, list[Part]]]] = []
+    for st in valued:
+        side = set().union(*(victim_side(v, member_of) for v, _ in st[1]))
+        for cl in classes:
+            cl_side = set().union(*(victim_side(v, member_of) for _, parts in cl for v, _ in parts))
+            if not side or not cl_side or side & cl_side:
+                cl.append(st)
+                break
+        else:
+            classes.append([st])
+    totals = [_class_total(cl) for cl in classes]
+    total = add([t for t, _ in totals], " + ".join(t.text for t, _ in totals))
+    if any(c is None for _, parts in totals for _, c in parts):
+        total = Count(total.min, None, total.approx, total.text)
+    who = list(dict.fromkeys(v.id for st in statements for v, _ in st))
+    breakdown = [_entry(v, c) for _, parts in totals for v, c in parts] + [_entry(v, c, True) for v, c in subsets]
+    return {"min": total.min, "max": total.max, "approx": total.approx, "text": total.text, "who": who,
+            "breakdown": breakdown}
 
 
-def _entry(v: Entity, c: Count, subset: bool = False) -> dict:
-    d = {"who": [v.id], "min": c.min, "max": c.max, "approx": c.approx, "text": c.text}
+def _entry(v: Entity, c: Count | None, subset: bool = False) -> dict:
+    d = {"who": [v.id], "min": c.min if c else None, "max": c.max if c else None,
+         "approx": c.approx if c else False, "text": c.text if c else v.text}
     if subset:
         d["subset"] = True
     return d

@@ -16,8 +16,8 @@ a gold mention span (same offsets in gold-span mode). Pairs are chosen one to on
 (ties: higher Jaccard of the mention sets). Event P = matched / predicted records, R = matched / gold records.
 
 Fields, on the matched pairs ("accuracy") and over all gold records with an unmatched gold record counted wrong
-("of gold"): type; date (start and end equal; null == unresolved); country; place (the most specific place span:
-same offsets, or overlapping in end-to-end mode; null == null); killed / wounded / captured: "exact" when min and
+("of gold"): type; date (start and end equal; null == unresolved); country; place (the most specific place: the
+same normalized text, whichever mention of it, or overlapping spans; null == null); killed / wounded / captured: "exact" when min and
 max are equal (null == null), "within" when the predicted interval lies inside the gold one (an open bound is
 unbounded); attackers, targets, victims, sources: the sets of normalized entity texts are equal ("exact"), and
 micro P/R/F1 over those texts; aggregate flag.
@@ -111,10 +111,11 @@ def _texts(doc: Document, ids: list[str]) -> set[str]:
 
 
 def _place_ok(g: dict, p: dict, gdoc: Document, pdoc: Document, exact: bool) -> bool:
+    """The same place: the same normalized text (any mention of it), or overlapping spans."""
     gs, ps = _spans(gdoc, [g["place"]] if g.get("place") else []), _spans(pdoc, [p["place"]] if p.get("place") else [])
     if not gs or not ps:
         return not gs and not ps
-    return _overlap(gs[0], ps[0], exact)
+    return _texts(gdoc, [g["place"]]) == _texts(pdoc, [p["place"]]) or _overlap(gs[0], ps[0], exact)
 
 
 @dataclass
