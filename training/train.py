@@ -8,6 +8,15 @@
 joint model (training then continues from it). The best epoch by dev score (mean of entity F1 and strict relation
 F1) is saved to `--output_dir` (model, tokenizer, `metrics.json`); the accelerate state of the last epoch goes to
 `--output_dir/checkpoint` and `--resume_from_checkpoint` continues from it.
+
+Retraining on new annotations (several `--train` paths; documents that splits.json does not list are training
+documents); everything is validated first against the schema of `--base_model`:
+
+    python -m training.train --train annotations/ new/ --split train --dev_split dev \
+        --base_model model/default --output_dir runs/retrained [--push_to_hub --hub_model_id user/name]
+
+The output directory also gets a model card (README.md, `training.model_card`) with the dev metrics of the run and
+this command; `--push_to_hub` uploads model, tokenizer and card with the standard `push_to_hub` methods.
 """
 from __future__ import annotations
 
@@ -15,6 +24,7 @@ import json
 import logging
 import math
 import sys
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -58,6 +68,9 @@ class TrainArguments:
     mixed_precision: str = field(default="auto", metadata={"help": "auto (bf16 where the GPU has it), no, bf16, fp16"})
     resume_from_checkpoint: str | None = None
     eval_batch_size: int = 16
+    push_to_hub: bool = field(default=False, metadata={"help": "upload model, tokenizer and card at the end"})
+    hub_model_id: str | None = field(default=None, metadata={"help": "user/name (default: the output dir's name)"})
+    hub_private_repo: bool = False
 
 
 class EpochShuffle(Sampler):
@@ -77,25 +90,69 @@ class EpochShuffle(Sampler):
         return self.n
 
 
-def select_split(docs: list, split: str | None, splits_file: str) -> list:
+def select_split(docs: list, split: str | None, splits_file: str, unlisted: str | None = None) -> list:
+    """Documents of `split`; documents the splits file does not list belong to `unlisted` (an error when None)."""
     if split is None:
         return docs
     splits = json.loads(Path(splits_file).read_text(encoding="utf-8"))
     unknown = [d.id for d in docs if d.id not in splits]
-    if unknown:
+    if unknown and unlisted is None:
         raise ValueError(f"{len(unknown)} documents have no split in {splits_file}: {', '.join(unknown[:5])}")
-    return [d for d in docs if splits[d.id] == split]
+    if unknown and split == unlisted:
+        logger.info("%d documents not listed in %s (new annotations) are %s documents", len(unknown), splits_file,
+                    unlisted)
+    return [d for d in docs if splits.get(d.id, unlisted) == split]
 
 
-def load_checked(paths: list[str]) -> list:
-    """Documents that pass the validator; otherwise a ValueError listing every problem."""
+def base_schema(base_model: str):
+    """The schema of a trained joint model (from its config), or the package's schema for a plain encoder."""
+    from model.configuration import MODEL_TYPE
+    from model.schema import SCHEMA, Schema
+
+    cfg = Path(base_model) / "config.json"
+    if cfg.is_file():
+        d = json.loads(cfg.read_text(encoding="utf-8"))
+        if d.get("model_type") == MODEL_TYPE and d.get("schema"):
+            return Schema.from_dict(d["schema"])
+    return SCHEMA
+
+
+def unknown_labels(paths: list[str], schema) -> str:
+    """A message naming the span and relation labels of the files that `schema` does not know, or ''."""
+    from model.document import DocumentError, expand_paths, iter_jsonl
+
+    spans, rels = Counter(), Counter()
+    try:
+        for path in expand_paths(paths):
+            for _, d in iter_jsonl(path):
+                spans.update(f"{e.get('label')} ({path})" for e in d.get("entities", [])
+                             if isinstance(e, dict) and e.get("label") not in schema.span_labels)
+                rels.update(f"{r.get('label')} ({path})" for r in d.get("relations", [])
+                            if isinstance(r, dict) and r.get("label") not in schema.relations)
+    except (DocumentError, OSError, AttributeError):
+        return ""
+    if not spans and not rels:
+        return ""
+    found = [f"span label {k}: {n}x" for k, n in spans.items()] + [f"relation {k}: {n}x" for k, n in rels.items()]
+    return ("labels the base model's schema does not know:\n  " + "\n  ".join(found) + "\n"
+            f"  the schema knows spans {', '.join(schema.span_labels)} and relations "
+            f"{', '.join(schema.relations)}.\n  Rename or remove these labels, or add them to model/schema.py and "
+            "train from an encoder (a trained model's heads are sized to its own schema).\n")
+
+
+def load_checked(paths: list[str], schema=None) -> list:
+    """Documents that pass the validator (against `schema`, default the package's); otherwise a ValueError listing
+    every problem, labels the schema does not know first."""
     from model.document import load_documents
+    from model.schema import SCHEMA
     from training.validate import validate_paths
 
-    problems, _ = validate_paths(paths)
+    schema = schema or SCHEMA
+    problems, _ = validate_paths(paths, schema)
     errors = [str(p) for p in problems if not p.warning]
     if errors:
-        raise ValueError("the annotation files have errors (python -m training.validate):\n" + "\n".join(errors[:50]))
+        raise ValueError(unknown_labels(paths, schema) + "the annotation files have errors (python -m "
+                         "training.validate):\n" + "\n".join(errors[:50]))
     return load_documents(paths)
 
 
@@ -174,19 +231,20 @@ def make_accelerator(mixed_precision: str, gradient_accumulation_steps: int, see
     return acc
 
 
-def train(dargs: DataArguments, margs: ModelArguments, targs: TrainArguments) -> dict:
+def train(dargs: DataArguments, margs: ModelArguments, targs: TrainArguments, command: str | None = None) -> dict:
     from datasets import Dataset
     from tqdm.auto import tqdm
 
     from training.features import build_features, collate
 
     acc = make_accelerator(targs.mixed_precision, targs.gradient_accumulation_steps, targs.seed)
-    all_train = load_checked(dargs.train)
-    train_docs = select_split(all_train, dargs.split, dargs.splits_file)
+    schema = base_schema(margs.base_model)
+    all_train = load_checked(dargs.train, schema)
+    train_docs = select_split(all_train, dargs.split, dargs.splits_file, unlisted="train")
     if dargs.dev:
-        dev_docs = load_checked(dargs.dev)
+        dev_docs = load_checked(dargs.dev, schema)
     else:
-        dev_docs = select_split(all_train, dargs.dev_split, dargs.splits_file) if dargs.dev_split else []
+        dev_docs = select_split(all_train, dargs.dev_split, dargs.splits_file, "train") if dargs.dev_split else []
     if not train_docs:
         raise ValueError("no training documents")
     model, tokenizer = build_model(margs)
@@ -238,21 +296,48 @@ def train(dargs: DataArguments, margs: ModelArguments, targs: TrainArguments) ->
             (ckpt / "trainer_state.json").write_text(json.dumps(state, indent=2))
     metrics = {"best_epoch": state["best_epoch"], "best_dev_score": state["best_score"], "history": state["history"],
                "train_documents": len(train_docs), "dev_documents": len(dev_docs), "alignment": str(report),
-               "args": {"data": asdict(dargs), "model": asdict(margs), "train": asdict(targs)}}
+               "args": {"data": asdict(dargs), "model": asdict(margs), "train": asdict(targs)}, "command": command}
     if acc.is_main_process:
         (out / "metrics.json").write_text(json.dumps(metrics, indent=2, ensure_ascii=False))
+        from training.model_card import write_model_card
+
+        card = write_model_card(out, metrics, command or "(called from Python)",
+                                acc.unwrap_model(model).config.schema_obj, margs.base_model)
+        logger.info("model card: %s", card)
+        if targs.push_to_hub:
+            push_to_hub(out, targs.hub_model_id or out.resolve().name, targs.hub_private_repo)
     acc.end_training()
     return metrics
 
 
+def push_to_hub(out: Path, repo_id: str, private: bool = False) -> str:
+    """Upload the saved model and tokenizer with their standard `push_to_hub` methods, then the model card (last,
+    so it replaces the generic card `PreTrainedModel.push_to_hub` writes into a new repository)."""
+    from huggingface_hub import ModelCard
+
+    from model.modeling import JointIEModel
+    from model.tokenization import load_tokenizer
+
+    model = JointIEModel.from_pretrained(out, use_safetensors=True)
+    tokenizer = load_tokenizer(str(out), model.config.max_length)
+    model.push_to_hub(repo_id, private=private, commit_message="Upload model")
+    tokenizer.push_to_hub(repo_id, commit_message="Upload tokenizer")
+    ModelCard.load(out / "README.md").push_to_hub(repo_id, commit_message="Model card of this run")
+    logger.info("pushed %s to the hub as %s", out, repo_id)
+    return repo_id
+
+
 def main(argv: list[str] | None = None) -> int:
+    import shlex
+
     from transformers import HfArgumentParser
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
     parser = HfArgumentParser((DataArguments, ModelArguments, TrainArguments))
     dargs, margs, targs = parser.parse_args_into_dataclasses(args=argv)
     try:
-        train(dargs, margs, targs)
+        command = shlex.join(["python", "-m", "training.train"] + list(sys.argv[1:] if argv is None else argv))
+        train(dargs, margs, targs, command)
     except ValueError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
