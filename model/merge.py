@@ -222,14 +222,17 @@ def _keys_compatible(a: set[str], b: set[str]) -> bool:
 
 def compatible(a: list[Mention], b: list[Mention], doc: Document, member_of: dict[str, list[Entity]],
                check_attackers: bool = True) -> bool:
-    """Whether two clusters can be one event: overlapping dates, compatible places and attackers."""
+    """Whether two clusters can be one event: overlapping dates, compatible places (PLACE, else attacked places),
+    named victims in common when both name some, and compatible attackers."""
     da = [d for m in a for d in m.dates]
     db = [d for m in b for d in m.dates]
     if not all(overlaps(x, y) for x in da for y in db):
         return False
-    pa = order_places([p.id for m in a for p in m.role("PLACE")], doc)
-    pb = order_places([p.id for m in b for p in m.role("PLACE")], doc)
-    if not same_place(pa, pb, doc):
+    if not same_place(event_places(a, doc, ("GPE",)), event_places(b, doc, ("GPE",)), doc):
+        return False
+    na = {entity_key(v.text) for m in a for v in m.role("VICTIM") + m.role("TARGET") if v.label == "PER"}
+    nb = {entity_key(v.text) for m in b for v in m.role("VICTIM") + m.role("TARGET") if v.label == "PER"}
+    if na and nb and not any(x in y or y in x for x in na for y in nb):
         return False
     if check_attackers:
         aa = _org_keys([e for m in a for e in m.role("ATTACKER") + m.role("AGENT")], member_of)
@@ -237,6 +240,12 @@ def compatible(a: list[Mention], b: list[Mention], doc: Document, member_of: dic
         if not _keys_compatible(aa, ab):
             return False
     return True
+
+
+def event_places(group: list[Mention], doc: Document, target_labels=("GPE", "LOC", "FAC")) -> list[str]:
+    """The places of a cluster: its PLACE spans, else the places it attacks (guidelines 11.9)."""
+    return order_places([p.id for m in group for p in m.role("PLACE")], doc) or order_places(
+        [t.id for m in group for t in m.role("TARGET") if t.label in target_labels], doc)
 
 
 def cluster_mentions(doc: Document, mentions: list[Mention]) -> list[list[Mention]]:
@@ -295,7 +304,10 @@ def cluster_mentions(doc: Document, mentions: list[Mention]) -> list[list[Mentio
         if m.aggregate:
             target = _same_sentence(m, mentions, uf, doc, member_of)
         else:
-            target = _antecedent(m, mentions[:i], uf, doc, member_of) if is_definite(m, doc.text) else None
+            # a mention already joined to an earlier mention of its kind has found its antecedent
+            joined = any(q.ent.start < m.ent.start and q.label == m.label for q in uf.members(m.id))
+            target = _antecedent(m, mentions[:i], uf, doc, member_of) if is_definite(m, doc.text) and not joined \
+                else None
             if target is None and m.label == ATTACK and not m.role("ATTACKER") and not _another(m, doc.text):
                 target = _same_sentence(m, mentions, uf, doc, member_of)
             if target is None and m.label == ATTACK and not m.args and _is_heading(sents[m.sent], doc.text):

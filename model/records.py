@@ -21,7 +21,7 @@ from datetime import date
 
 from .dates import DateValue, resolve_date, width_days
 from .document import Document, Entity
-from .merge import ATTACK, Mention, build_mentions, cluster_mentions, is_plural, sentences, victim_side
+from .merge import ATTACK, Mention, build_mentions, cluster_mentions, event_places, is_plural, sentences, victim_side
 from .numbers import Count, add, is_others, is_subset, norm_letters
 from .places import country_code, country_in_text, order_places
 
@@ -71,8 +71,7 @@ def _ids(entities: list[Entity]) -> list[str]:
 def _record(rid: str, group: list[Mention], doc: Document, pub: date | None, member_of: dict[str, list[str]],
             sents: list[tuple[int, int]]) -> dict:
     roles = {f: _ids([e for m in group for e in m.role(r)]) for r, f in ROLE_FIELDS.items()}
-    places = order_places([p.id for m in group for p in m.role("PLACE")], doc) or order_places(
-        [t.id for m in group for t in m.role("TARGET") if t.label in ("GPE", "LOC", "FAC")], doc)
+    places = event_places(group, doc)
     core = _core_sentence(group, sents)
     rec = {
         "id": rid,
