@@ -6,11 +6,14 @@ span with its own relations. Mentions are joined (union-find) by these rules, in
 1. RESULT_OF: a casualty or arrest belongs to its attack.
 2. "Others": a casualty whose victims are `آخرون`/`اثنان آخران` continues the casualty mention just before it (same
    or previous sentence): `أصيب خمسة جنود ... بينما أصيب اثنان آخران`.
-   A casualty without an attack whose AGENT is the ATTACKER of an attack in its sentence belongs to that attack
+   A killing and an injury of one sentence with no attack of their own are one event (`وقتل فلسطيني وأصيب 44
+   آخرون`). A casualty without an attack whose AGENT is the ATTACKER of an attack in its sentence belongs to that attack
    (`طيران التحالف ... دمر ... أنفاقا ... وقتل ... ذئب مكحول`).
 3. Restatement: two casualty mentions of the same type with the same exact count, compatible victims (the same
    organisation when both name one), compatible time and place: the headline's `مقتل 15` and the body's `15 مسلحاً
-   ... قتلوا`; tallies with the same number of operations (`38 عملية` in the headline, lead and body).
+   ... قتلوا`; tallies with the same number of operations (`38 عملية` in the headline, lead and body); the same
+   participants: a named person killed, hurt, held or attacked in both, or the same organisation attacking the
+   same named place.
 4. Anaphora: a definite attack mention (`الغارة`, `العملية`, `هذا الهجوم`, a pronoun suffix) joins the nearest
    earlier attack event when their time, place and attackers are compatible; a definite casualty noun with no
    attack of its own (`من بين القتلى`) joins the nearest earlier event with that kind of casualty.
@@ -18,6 +21,9 @@ span with its own relations. Mentions are joined (union-find) by these rules, in
    (`الضربات الجوية استهدفت المخابئ، أعقبتها عملية جوية`), unless it is `آخر`/`جديد` or both have their own tolls.
 6. A heading (a short line without final punctuation) naming attacks with no arguments (`ضربات جوية وإنزال بري`)
    joins the first event of the next two sentences.
+7. After those: two accounts of the same day whose death tolls agree within 30% and whose victims are the same
+   kind of people merge (001: CENTCOM's 15, the Joint Operations Command's 14), and events whose tolls add up,
+   outcome by outcome, to a tally's are its breakdown (003: 6 + 2 killed, 11 + 20 captured of 8 and 31).
 Aggregates (`38 عملية`, `عشرات الهجمات`, attacks over more than a month, `هجمات منتظمة`) take no part in rules 4
 and 6; in rule 5 a tally joins only a tally or a plural attack noun (`العمليات ... 21 عملية ... عمليات مشتركة`).
 Compatibility: dates overlap, places are not in different countries nor two unrelated specific places, and
@@ -280,6 +286,15 @@ def cluster_mentions(doc: Document, mentions: list[Mention]) -> list[list[Mentio
                     _org_keys([v for q in uf.members(m.id) for v in q.role("VICTIM")], member_of)) \
                     and compatible(uf.members(p.id), uf.members(m.id), doc, member_of):
                 uf.union(p.id, m.id)
+    # 2a. a killing and an injury told in one sentence, with no attack of their own, are one event (11.3)
+    for i, m in enumerate(casualties):
+        if m.role("RESULT_OF"):
+            continue
+        for p in casualties[:i]:
+            if p.sent == m.sent and p.label != m.label and uf.find(p.id) != uf.find(m.id) \
+                    and compatible(uf.members(p.id), uf.members(m.id), doc, member_of):
+                uf.union(p.id, m.id)
+                break
     # 2b. a casualty without an attack, whose doer is the attacker of an attack in its sentence
     for m in casualties:
         if m.role("RESULT_OF") or not m.role("AGENT"):
@@ -291,6 +306,15 @@ def cluster_mentions(doc: Document, mentions: list[Mention]) -> list[list[Mentio
                 if agents & attackers and compatible(uf.members(p.id), uf.members(m.id), doc, member_of):
                     uf.union(p.id, m.id)
                     break
+    # 3c. the same participants: a named person killed, hurt, held or attacked in both; the same attacker at the
+    # same specific place
+    for i, m in enumerate(mentions):
+        for p in mentions[:i]:
+            if uf.find(p.id) == uf.find(m.id) or p.aggregate != m.aggregate:
+                continue
+            if (_named(p) & _named(m) or _same_attack_scene(p, m, doc, member_of)) \
+                    and compatible(uf.members(p.id), uf.members(m.id), doc, member_of):
+                uf.union(p.id, m.id)
     # 3b. restated tallies: `38 عملية` in the headline, the lead and the body
     tallies = [m for m in mentions if m.label == ATTACK and m.quantity]
     for i, m in enumerate(tallies):
@@ -370,6 +394,23 @@ def _merge_subtallies(uf: _Clusters, doc: Document, member_of) -> None:
                 for g in found:
                     uf.union(tally[0].id, g[0].id)
                 return
+
+
+def _named(m: Mention) -> set[str]:
+    return {entity_key(v.text) for v in m.role("VICTIM") + m.role("TARGET") if v.label == "PER"}
+
+
+def _same_attack_scene(p: Mention, m: Mention, doc: Document, member_of) -> bool:
+    """Two attacks by the same organisation at the same named place (not a whole country)."""
+    if p.label != ATTACK or m.label != ATTACK:
+        return False
+    ap, am = _org_keys(p.role("ATTACKER"), member_of), _org_keys(m.role("ATTACKER"), member_of)
+    if not (ap & am):
+        return False
+    ents = doc.entity_by_id()
+    pp = {entity_key(ents[i].text) for i in event_places([p], doc) if not country_code(ents[i].text)}
+    pm = {entity_key(ents[i].text) for i in event_places([m], doc) if not country_code(ents[i].text)}
+    return bool(pp & pm)
 
 
 def _another(m: Mention, text: str) -> bool:
