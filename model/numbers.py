@@ -247,12 +247,13 @@ def parse_count(text: str, singular: bool = False) -> Count | None:
     for pattern, lo, hi in VAGUE:
         if re.search(pattern, norm):
             return Count(lo, hi, True, text)
-    words = norm.split()
-    if _has_dual_fatha(text) or _dual(words):
-        return Count(2, 2, approx, text)
-    if singular and _singular(words):
-        return Count(1, 1, approx, text)
-    return None
+    words = re.findall(r"[^\W\d_]+", norm)
+    n = 2 if _has_dual_fatha(text) or _dual(words) else 1 if singular and _singular(words) else None
+    if n is None:
+        return None
+    if AT_LEAST_AFTER.match(norm) or re.search(norm_letters(r"(?:^|\s|،)(?:على|علي) الاقل"), norm):
+        return Count(n, None, approx, text)
+    return Count(n, n, approx, text)
 
 
 def _bounded(text: str, norm: str, nums: list[tuple[int, int, int]], approx: bool) -> Count:

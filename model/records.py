@@ -190,6 +190,9 @@ def subtype(group: list[Mention]) -> str | None:
 
 # ---- counts ------------------------------------------------------------------------------------------------------
 Part = tuple[Entity, "Count | None"]
+AT_LEAST_AFTER_SPAN = re.compile(r"^[\s،,]*(?:على|علي) الاقل")
+
+
 def _parts(m: Mention, text: str, shared: set[str]) -> tuple[list[Part], list[Part]]:
     """(parts, subset parts) of one casualty mention; a count shared with another outcome gives no number."""
     from .merge import victim_count
@@ -198,6 +201,8 @@ def _parts(m: Mention, text: str, shared: set[str]) -> tuple[list[Part], list[Pa
     parts, subset = [], []
     for v in sorted(m.role("VICTIM"), key=lambda e: e.start):
         c = None if v.id in shared else victim_count(v)
+        if c is not None and c.max is not None and AT_LEAST_AFTER_SPAN.match(norm_letters(text[v.end:v.end + 20])):
+            c = Count(c.min, None, c.approx, c.text)  # `سبعة أشخاص على الأقل` with the bound left outside the span
         if trigger_subset or is_subset(text[max(0, v.start - 25):v.start]):
             if c is not None:
                 subset.append((v, c))

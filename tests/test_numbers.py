@@ -76,6 +76,7 @@ def test_vague_quantities_follow_the_written_convention(text, expected):
     ("ما لا يقل عن خمسة أفراد", (5, None, False)),       # seed 000
     ("ما لا يقل عن سبعة وثلاثين شخصا", (37, None, False)),  # FR-internationalNews-1020
     ("11 شخصا على الأقل", (11, None, False)),            # bound after the noun
+    ("شخصين، على الأقل", (2, None, False)),              # a dual with a bound (BB-middleEast-739)
     ("أكثر من 500 شخص", (501, None, False)),
     ("أكثر من600  فلسطيني", (601, None, False)),        # no space after من
     ("ما يزيد على 700 شخص", (701, None, False)),
