@@ -37,7 +37,7 @@ from training.validate import Problem
 
 logger = logging.getLogger("training.brat")
 
-SAFE_ID = re.compile(r"^[\w.\-]+$")
+UNSAFE = re.compile(r"[^\w.\-]+")
 T_LINE = re.compile(r"^(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t(.*)$")
 R_LINE = re.compile(r"^(R\d+)\t(\S+) (\w+):(\S+) (\w+):(\S+)\s*$")
 NOTE_LINE = re.compile(r"^#\d*\tAnnotatorNotes (\S+)\t(.*)$")
@@ -100,20 +100,31 @@ def _write(path: Path, text: str) -> None:
     write_atomic(text, str(path))
 
 
+def file_stem(doc_id: str, taken: set[str]) -> str:
+    """A file name for a document id: the id itself when it is one (letters, digits, . _ -), else the id with a
+    final .txt dropped and other characters replaced by _ (made unique); ID.meta.json keeps the real id."""
+    stem = doc_id if not UNSAFE.search(doc_id) else UNSAFE.sub("_", re.sub(r"\.txt$", "", doc_id)).strip("_.")
+    stem, base, k = stem or "doc", stem or "doc", 1
+    while stem in taken:
+        k += 1
+        stem = f"{base}-{k}"
+    taken.add(stem)
+    return stem
+
+
 def write_collection(docs: Iterable[Document], folder: str | Path, schema: Schema = SCHEMA) -> int:
     """Write ID.txt, ID.ann and ID.meta.json for every document and annotation.conf; the number written."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    n = 0
+    n, taken = 0, set()
     for doc in docs:
-        if not SAFE_ID.match(doc.id):
-            raise ValueError(f"document id {doc.id!r} cannot be a file name (letters, digits, . _ - only)")
-        with open(folder / f"{doc.id}.txt", "w", encoding="utf-8", newline="") as f:
+        stem = file_stem(doc.id, taken)
+        with open(folder / f"{stem}.txt", "w", encoding="utf-8", newline="") as f:
             f.write(doc.text)
-        _write(folder / f"{doc.id}.ann", document_to_ann(doc))
+        _write(folder / f"{stem}.ann", document_to_ann(doc))
         extra = {k: v for k, v in doc.extra.items() if k != "events"}  # events are derived from spans and relations
         side = {"id": doc.id, "meta": doc.meta, "status": doc.status, **({"extra": extra} if extra else {})}
-        _write(folder / f"{doc.id}.meta.json", json.dumps(side, ensure_ascii=False, indent=1) + "\n")
+        _write(folder / f"{stem}.meta.json", json.dumps(side, ensure_ascii=False, indent=1) + "\n")
         n += 1
     _write(folder / "annotation.conf", annotation_conf(schema))
     return n
