@@ -17,6 +17,12 @@
    mark and a CRLF line break is added to both, with spans after all of them.
 
 Prints one line per project and exits 1 on any difference or import problem. The server is stopped at the end.
+
+    python scripts/label_studio_roundtrip.py --accept ls/tasks.json --export ls/export.json
+
+instead imports the given tasks (e.g. `python -m model.predict ... --format labelstudio`) into one project, submits
+every prediction unchanged as an annotation (what an annotator does who accepts them all) and writes the project's
+JSON export: a real export to try `python -m training.labelstudio import` on without clicking through the UI.
 """
 from __future__ import annotations
 
@@ -47,12 +53,17 @@ def driver(url: str, token: str, workdir: Path) -> None:
 
     ls = LabelStudio(base_url=url, api_key=token)
     config = (workdir / "config.xml").read_text(encoding="utf-8")
-    for name in ("annotations", "predictions"):
+    names = ["accept"] if (workdir / "accept.tasks.json").exists() else ["annotations", "predictions"]
+    for name in names:
         tasks = json.loads((workdir / f"{name}.tasks.json").read_text(encoding="utf-8"))
         project = ls.projects.create(title=f"roundtrip-{name}", label_config=config)
         imported = ls.projects.import_tasks(project.id, request=tasks, return_task_ids=True)
         print(f"{name}: project {project.id}, {imported.task_count} tasks, {imported.annotation_count} annotations, "
               f"{imported.prediction_count} predictions imported", flush=True)
+        if name == "accept":
+            for task_id, task in zip(imported.task_ids, tasks):
+                for pred in task.get("predictions", [])[:1]:
+                    ls.annotations.create(task_id, result=pred["result"])
         snap = ls.projects.exports.create(project.id, title=name,
                                           serialization_options={"predictions": {"only_id": False}})
         for _ in range(300):
@@ -114,6 +125,19 @@ def stop_server(proc: subprocess.Popen) -> None:
             proc.wait(timeout=30)
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, 9)
+
+
+def run_server(venv: str, workdir: Path) -> None:
+    """Start Label Studio, run the SDK driver against it in Label Studio's venv, stop the server."""
+    py = ensure_venv(Path(venv))
+    token, port = secrets.token_hex(20), free_port()
+    t0 = time.time()
+    proc = start_server(Path(venv), workdir / "ls-data", port, token, workdir / "server.log")
+    logger.info("label-studio answering on 127.0.0.1:%d after %.0f s", port, time.time() - t0)
+    try:
+        subprocess.run([str(py), __file__, "--driver", f"http://127.0.0.1:{port}", token, str(workdir)], check=True)
+    finally:
+        stop_server(proc)
 
 
 def synthetic_document():
@@ -185,6 +209,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--model", help="model for the pre-annotations (default: model/default)")
     ap.add_argument("--workdir", help="keep the tasks, exports and server data here (default: a temporary folder)")
     ap.add_argument("--keep", action="store_true", help="do not delete the work folder")
+    ap.add_argument("--accept", help="tasks JSON: import, submit the predictions as annotations, export")
+    ap.add_argument("--export", help="with --accept: where to write the JSON export")
     ap.add_argument("--driver", nargs=3, metavar=("URL", "TOKEN", "WORKDIR"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.driver:
@@ -196,20 +222,20 @@ def main(argv: list[str] | None = None) -> int:
 
     workdir = Path(args.workdir or tempfile.mkdtemp(prefix="ls-roundtrip-"))
     workdir.mkdir(parents=True, exist_ok=True)
+    (workdir / "config.xml").write_text(label_config(), encoding="utf-8")
+    if args.accept:
+        if not args.export:
+            ap.error("--accept needs --export FILE")
+        shutil.copyfile(args.accept, workdir / "accept.tasks.json")
+        run_server(args.venv, workdir)
+        write_json(json.loads((workdir / "accept.export.json").read_text(encoding="utf-8")), args.export)
+        print(f"export written to {args.export}")
+        return 0
     gold = load_inputs(args.n_ant)
     preds = predict(gold, args.model)
-    (workdir / "config.xml").write_text(label_config(), encoding="utf-8")
     write_json(documents_to_tasks(gold, "annotations"), workdir / "annotations.tasks.json")
     write_json(documents_to_tasks(preds, "predictions", "model/default"), workdir / "predictions.tasks.json")
-    py = ensure_venv(Path(args.venv))
-    token, port = secrets.token_hex(20), free_port()
-    t0 = time.time()
-    proc = start_server(Path(args.venv), workdir / "ls-data", port, token, workdir / "server.log")
-    logger.info("label-studio answering on 127.0.0.1:%d after %.0f s", port, time.time() - t0)
-    try:
-        subprocess.run([str(py), __file__, "--driver", f"http://127.0.0.1:{port}", token, str(workdir)], check=True)
-    finally:
-        stop_server(proc)
+    run_server(args.venv, workdir)
     problems = compare("annotations", gold, workdir / "annotations.export.json")
     problems += compare("predictions", preds, workdir / "predictions.export.json")
     for p in problems:
