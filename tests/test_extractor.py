@@ -46,3 +46,21 @@ def test_relation_rule_comes_from_the_config(trained_dir, seed_docs):
     pairs = [(r.head, r.tail) for r in best.relations]
     assert len(pairs) == len(set(pairs))  # best: at most one label per pair
     assert {(r.head, r.tail, r.label) for r in best.relations} <= {(r.head, r.tail, r.label) for r in multi.relations}
+
+
+def test_predict_int8_option(tmp_path, capsys, trained_dir):
+    import json
+
+    from model.predict import main
+
+    src = tmp_path / "a.txt"
+    src.write_text("أعلنت القيادة المركزية الأميركية مقتل 15 عنصراً من تنظيم داعش في غارة غربي العراق", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main([str(src), "--model", str(trained_dir), "--int8", "--format", "jsonl", "--output", str(out)]) == 0
+    doc = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+    assert all(doc["text"][e["start"]:e["end"]] == e["text"] for e in doc["entities"])
+    capsys.readouterr()
+    assert main([str(src), "--model", str(trained_dir), "--int8", "--device", "cuda", "--output", str(tmp_path / "b")]) == 2
+    err = capsys.readouterr().err  # a CPU-only torch says so first; with CUDA present, --int8 is refused
+    assert "--int8 runs on the CPU only" in err or "CUDA is not available" in err
+    assert not (tmp_path / "b").exists()
