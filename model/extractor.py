@@ -42,7 +42,9 @@ def load_model_and_tokenizer(name_or_path: str, device: str | torch.device = "cp
     local = Path(name_or_path).is_dir()
     try:
         tokenizer = load_tokenizer(name_or_path)
-        model = AutoModel.from_pretrained(name_or_path, use_safetensors=True)
+        # float32 whatever the checkpoint's dtype (the bundled model is stored in fp16 to halve its size);
+        # GPUs get bf16/fp16 through autocast at inference
+        model = AutoModel.from_pretrained(name_or_path, use_safetensors=True, dtype=torch.float32)
     except OSError as err:
         hint = ("" if local else f" If '{name_or_path}' is a hub id, this machine may be offline: download it where "
                 "the hub is reachable (huggingface-cli download ID --local-dir DIR) and pass --model DIR.")
