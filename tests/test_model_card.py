@@ -56,7 +56,8 @@ class FakeHub:
 
         path = request.url.path
         if path == "/api/repos/create":
-            return httpx2.Response(200, json={"url": "https://huggingface.co/someone/tiny-ie", "name": "someone/tiny-ie"})
+            return httpx2.Response(200, json={"url": "https://huggingface.co/someone/tiny-ie",
+                                              "name": "someone/tiny-ie"})
         if path == "/api/validate-yaml":
             return httpx2.Response(200, json={"errors": [], "warnings": []})
         if "/preupload/" in path:

@@ -51,7 +51,8 @@ def annotation_conf(schema: Schema = SCHEMA) -> str:
              "# are built from relations, so [events] is empty.", "[entities]"]
     lines += list(schema.span_labels)
     lines += ["", "[relations]"]
-    lines += [f"{name}\tArg1:{'|'.join(heads)}, Arg2:{'|'.join(tails)}" for name, (heads, tails) in schema.relations.items()]
+    lines += [f"{name}\tArg1:{'|'.join(heads)}, Arg2:{'|'.join(tails)}"
+              for name, (heads, tails) in schema.relations.items()]
     lines += ["", "[events]", "", "[attributes]", ""]
     return "\n".join(lines)
 
@@ -196,7 +197,8 @@ def parse_ann(ann: str, text: str, path: str, doc_id: str) -> tuple[list[Entity]
         else:
             kind = {"E": "event", "A": "attribute", "M": "attribute", "N": "normalization", "*": "equivalence"}
             what = kind.get(line[0], "unrecognized line")
-            problems.append(Problem(path, lineno, doc_id, f"{what} has no place in this format; not read: {line[:80]!r}"))
+            problems.append(Problem(path, lineno, doc_id,
+                                    f"{what} has no place in this format; not read: {line[:80]!r}"))
     for e in entities:
         e.score = notes.get(e.id)
     ids, relations = {e.id for e in entities}, []

@@ -91,7 +91,8 @@ def _relation_results(relations: list[Relation], with_score: bool) -> list[dict]
         grouped.setdefault((r.head, r.tail), []).append(r)
     out = []
     for (head, tail), rs in grouped.items():
-        res = {"from_id": head, "to_id": tail, "type": "relation", "direction": "right", "labels": [r.label for r in rs]}
+        res = {"from_id": head, "to_id": tail, "type": "relation", "direction": "right",
+               "labels": [r.label for r in rs]}
         scores = [r.score for r in rs]
         if with_score and all(s is not None for s in scores):
             res["score"] = round(float(max(scores)), 4)
@@ -194,7 +195,8 @@ def _read_relation(item: dict, ids: dict[str, str], where: str, issues: list[Iss
     a, b = item.get("from_id"), item.get("to_id")
     if a not in ids or b not in ids:
         missing = [x for x in (a, b) if x not in ids]
-        issues.append(Issue(tid, doc_id, f"{where}: points at region(s) {missing} that were not read; relation not read"))
+        issues.append(Issue(tid, doc_id, f"{where}: points at region(s) {missing} that were not read; "
+                                         "relation not read"))
         return []
     if not labels:
         issues.append(Issue(tid, doc_id, f"{where}: relation {a} -> {b} has no label; not read"))
@@ -226,7 +228,8 @@ def _renumber(entities: list[Entity]) -> dict[str, str]:
     return mapping
 
 
-def task_to_document(task: dict, schema: Schema = SCHEMA, status: str | None = None) -> tuple[Document | None, list[Issue]]:
+def task_to_document(task: dict, schema: Schema = SCHEMA,
+                     status: str | None = None) -> tuple[Document | None, list[Issue]]:
     """One task -> one document (None when the task has nothing to read), and the issues met."""
     issues: list[Issue] = []
     tid, data = task.get("id", "?"), task.get("data") or {}

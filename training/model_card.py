@@ -138,7 +138,8 @@ def build_card(model_dir: str | Path, metrics: dict, command: str, schema: Schem
         tags=["arabic", "information-extraction", "named-entity-recognition", "relation-extraction",
               "event-extraction", "arabic-conflict-ie"],
         base_model=base_model if _is_hub_id(base_model) else None, model_name=name,
-        eval_results=_eval_results(metrics, "annotations (dev split)" if dargs.get("dev_split") else "dev files") or None,
+        eval_results=_eval_results(metrics, "annotations (dev split)" if dargs.get("dev_split") else "dev files")
+        or None,
     )
     body = [f"# {name}", "",
             "Joint entity, event-trigger and relation extraction for Arabic conflict news, trained with the "
