@@ -23,7 +23,9 @@ from model.schema import SCHEMA  # noqa: E402
 from model.text import split_words  # noqa: E402
 from model.windows import EncodedDoc  # noqa: E402
 
-GOLD_FILES = [ROOT / "annotations" / "seeds.jsonl", ROOT / "annotations" / "ant.jsonl"]
+# every document file in annotations/ (seeds, ant.jsonl, the corpus v2 files ant_v2_*.jsonl); expand_paths leaves out
+# events.jsonl and the agreement/ sub-folder
+GOLD_FILES = [ROOT / "annotations"]
 BEGIN, END = "<!-- stats:begin -->", "<!-- stats:end -->"
 
 
