@@ -20,7 +20,7 @@ DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 # Invisible format characters found inside words of copied text: soft hyphen, Arabic letter mark, ZWNJ, ZWJ,
 # LRM, RLM, bidi embeddings/overrides (LRE..RLO, PDF), word joiner, bidi isolates (LRI..PDI), zero-width no-break
 # space. Inside a word they join its letters; between words they are ignored. (U+200B ZERO WIDTH SPACE is a word
-# break by definition and stays one.)
+# break by definition: it separates words like a space.)
 INVISIBLE = "\u00ad\u061c\u200c-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff"
 INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
 # Arabic-Indic (U+0660-0669) and Persian (U+06F0-06F9) digits, Arabic decimal/thousands separators and percent sign
@@ -32,7 +32,7 @@ _LETTER = r"(?:[^\W_\u0640]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6
 # A word: a run of letters, digits and combining marks, with tatweel and invisible marks allowed *between* letters
 # (أعلنـت, بـUSCENTCOM, دا‍عش with a ZWJ); anything else that is not white space or an invisible mark is a
 # one-character word of its own (punctuation, quotes, a tatweel that ends a letter run as in بـ"داعش", symbols).
-WORD_RE = re.compile(rf"{_LETTER}+(?:[\u0640{INVISIBLE}]+{_LETTER}+)*|[^\s{INVISIBLE}]")
+WORD_RE = re.compile(rf"{_LETTER}+(?:[\u0640{INVISIBLE}]+{_LETTER}+)*|[^\s\u200b{INVISIBLE}]")
 _CLITIC_SEQ = re.compile("^(?:[وف]?[بلك]|[وف])")
 _ARABIC_LETTER = re.compile("[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff"
                             "\ufb50-\ufdff\ufe70-\ufefc]")
