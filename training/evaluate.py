@@ -2,6 +2,7 @@
 
     python -m training.evaluate --gold annotations/test.jsonl --predictions preds.jsonl --output metrics.json
     python -m training.evaluate --gold annotations/ --split test --model runs/ie   # predict, then score
+    python -m training.evaluate --gold annotations/ --split dev --model runs/ie --int8   # the int8 CPU mode
 
 Entities: exact character offsets and label; plus seqeval (strict IOB2) on the word view of the same spans.
 Relations: `boundaries` (both spans' offsets and the relation label) and `strict` (also both span labels).
@@ -129,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     src.add_argument("--model", help="a trained model directory or hub id: predict the gold texts, then score")
     ap.add_argument("--save-predictions", help="with --model: also write the predictions here")
     ap.add_argument("--device", default=None)
+    ap.add_argument("--int8", action="store_true", help="with --model: dynamic int8 encoder on the CPU")
     ap.add_argument("--output", help="write the metrics as JSON here")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
@@ -142,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
             from model.extractor import Extractor, ModelLoadError
 
             try:
-                ex = Extractor.from_pretrained(args.model, device=args.device)
+                ex = Extractor.from_pretrained(args.model, device="cpu" if args.int8 else args.device, int8=args.int8)
             except ModelLoadError as err:
                 print(f"error: {err}", file=sys.stderr)
                 return 2
