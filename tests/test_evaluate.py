@@ -54,3 +54,16 @@ def test_cli_with_a_model(tmp_path, trained_dir, one_seed_file, capsys):
                  "--output", str(tmp_path / "m.json")]) == 0
     m = json.loads((tmp_path / "m.json").read_text())
     assert m["entities"]["micro"]["f1"] >= 0.9 and out.exists()
+
+
+def test_cli_int8_scores_the_quantized_model_close_to_fp32(tmp_path, trained_dir, one_seed_file):
+    import json
+
+    from training.evaluate import main
+
+    fp32, int8 = tmp_path / "fp32.json", tmp_path / "int8.json"
+    assert main(["--gold", str(one_seed_file), "--model", str(trained_dir), "--output", str(fp32)]) == 0
+    assert main(["--gold", str(one_seed_file), "--model", str(trained_dir), "--int8", "--output", str(int8)]) == 0
+    f_fp32 = json.loads(fp32.read_text())["entities"]["micro"]["f1"]
+    f_int8 = json.loads(int8.read_text())["entities"]["micro"]["f1"]
+    assert f_fp32 > 0.8 and abs(f_fp32 - f_int8) < 0.1  # the overfitted seed: int8 keeps nearly every span
