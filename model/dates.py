@@ -129,6 +129,13 @@ def _year(y: int) -> Interval:
     return date(y, 1, 1), date(y, 12, 31)
 
 
+def _next_year(d: date) -> date:
+    """The same day a year later; a month's last day stays its last day (2023-02-28 -> 2024-02-29)."""
+    if d == _month_end(d.year, d.month):
+        return _month_end(d.year + 1, d.month)
+    return d.replace(year=d.year + 1)
+
+
 def _third(iv: Interval, which: int, is_year: bool) -> Interval:
     s, e = iv
     if is_year:
@@ -182,8 +189,9 @@ def _minus(pub: date, n: float, unit: str) -> Interval:
 
 
 class _Resolver:
-    def __init__(self, pub: date | None):
+    def __init__(self, pub: date | None, year_hint: int | None = None):
         self.pub = pub
+        self.year_hint = year_hint
 
     # ---- entry ---------------------------------------------------------------------------------------------------
     def resolve(self, s: str) -> Interval | None:
@@ -258,7 +266,7 @@ class _Resolver:
         if not ra or not rb:
             return None
         if rb[1] < ra[0] and not YEAR_RE.search(b):  # October to February: February of the next year
-            rb = (rb[0].replace(year=rb[0].year + 1), rb[1].replace(year=rb[1].year + 1))
+            rb = (_next_year(rb[0]), _next_year(rb[1]))
         return ra[0], rb[1]
 
     def _numeric(self, s: str) -> Interval | None:
@@ -291,8 +299,11 @@ class _Resolver:
         rel = re.search(r"(الماضي|المنصرم|الفائت|المقبل|القادم|الجاري|الحالي)", after)
         if year is None:
             if not self.pub:
-                return None
-            year = self._infer_year(month, day, rel.group(1) if rel else None)
+                if self.year_hint is None or rel:
+                    return None
+                year = self.year_hint  # a year the text gives nearby (guidelines 11.8)
+            else:
+                year = self._infer_year(month, day, rel.group(1) if rel else None)
         try:
             iv = (date(year, month, day),) * 2 if day else _month(year, month)
         except ValueError:
@@ -426,12 +437,22 @@ class _Resolver:
         return _third(_year(y), THIRDS[th.group(1)], True) if th else _year(y)
 
 
-def resolve_date(text: str, pub: date | None = None) -> DateValue:
-    """The interval a DATE span names, resolved against the publication date `pub` (None: absolute dates only)."""
-    iv = _Resolver(pub).resolve(normalize(text))
+def resolve_date(text: str, pub: date | None = None, year_hint: int | None = None) -> DateValue:
+    """The interval a DATE span names, resolved against the publication date `pub` (None: absolute dates only).
+    `year_hint`, used only without `pub`, completes a month written without a year (`من أكتوبر/تشرين الأول إلى
+    فبراير/شباط` after `اندلعت في أكتوبر/تشرين الأول 2023` -> 2023-10-01..2024-02-29, guidelines 11.8)."""
+    iv = _Resolver(pub, year_hint).resolve(normalize(text))
     if not iv:
         return DateValue(text)
     return DateValue(text, iv[0].isoformat(), iv[1].isoformat())
+
+
+def year_before(text: str, pos: int, window: int = 400) -> int | None:
+    """The nearest year (a four-digit number 1900-2099, not a clock time) written in the `window` characters
+    before `pos`: the year a partial date borrows when the article has no publication date."""
+    before = normalize_digits(text[max(0, pos - window):pos])
+    years = [m for m in re.finditer(r"(?<![\d:])(19\d{2}|20\d{2})(?![\d:])", before)]
+    return int(years[-1].group(1)) if years else None
 
 
 def overlaps(a: DateValue | None, b: DateValue | None) -> bool:

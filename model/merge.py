@@ -36,7 +36,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .dates import DateValue, overlaps, resolve_date, width_days
+from .dates import DateValue, overlaps, resolve_date, width_days, year_before
 from .document import Document, Entity
 from .numbers import Count, _numbers, is_others, norm_letters, parse_count
 from .places import country_code, nationality_code, order_places, same_place
@@ -101,7 +101,7 @@ def build_mentions(doc: Document, pub: date | None, trigger_labels: tuple[str, .
         if r.head in mentions and r.tail in ents:
             mentions[r.head].args.setdefault(r.label, []).append(ents[r.tail])
     for m in mentions.values():
-        m.dates = [resolve_date(d.text, pub) for d in m.role("TIME")]
+        m.dates = [resolve_date(d.text, pub, None if pub else year_before(doc.text, d.start)) for d in m.role("TIME")]
         m.counts = [c for v in m.role("VICTIM") if (c := victim_count(v))]
         m.aggregate = is_aggregate(m, doc.text)
         m.quantity = quantity(m, doc.text)
@@ -122,7 +122,24 @@ def is_aggregate(m: Mention, text: str) -> bool:
     before = re.sub(r"[^\w\s]", " ", before).rstrip()
     if m.label == ATTACK and (QUANTIFIED.search(before) or REPEATED.match(norm_letters(text[m.ent.end:m.ent.end + 20]))):
         return True
+    if m.label == ATTACK and _habitual(m, text):
+        return True
     return any(d.resolved and width_days(d) > 31 and PERIOD.search(norm_letters(d.text)) for d in m.dates)
+
+
+HABITUAL = re.compile(r"(?:^|[\s\"“«(])و?(?:احيانا|غالبا|عادة|دائما|كثيرا ما|من حين (?:لاخر|الي اخر|لآخر)|"
+                      r"بين الحين والاخر|بين حين واخر)(?:[\s،,\"”»)]|$)")
+
+
+def _habitual(m: Mention, text: str) -> bool:
+    """Habitual violence (guidelines 11.5): `وأحياناً تتم الاستعانة بطيران التحالف في ضرب ...` (seed 004),
+    `تفجيرات من حين لآخر`: the adverb within the clause around the trigger (60 characters before, 30 after, not
+    across a sentence end)."""
+    start, end = max(0, m.ent.start - 60), min(len(text), m.ent.end + 30)
+    before, after = text[start:m.ent.start], text[m.ent.end:end]
+    before = re.split(r"[.؟?!\n]", before)[-1]
+    after = re.split(r"[.؟?!\n]", after)[0]
+    return bool(HABITUAL.search(norm_letters(before)) or HABITUAL.search(norm_letters(after)))
 
 
 def quantity(m: Mention, text: str) -> int | None:

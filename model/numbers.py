@@ -287,6 +287,34 @@ def is_subset(text_before: str) -> bool:
     return bool(SUBSET_BEFORE.search(norm_letters(text_before[-25:])))
 
 
+PARTIAL_BEFORE = re.compile(r"(?:^|\s)(?:و|ف)?(?:تم نقل|نقل|نقلنا|نقلت|نقلوا|ينقل|اسعاف|اسعف|تم اسعاف|استقبل|استقبلت|"
+                            r"يستقبل|ادخل|ادخال|يعالج)[\s،,:]*"
+                            r"(?:(?:ال)?(?:مستشفي|مستشفيات|مشفي|جثث|جثامين)\S*\s+)?$")
+PRELIMINARY_BEFORE = re.compile(r"(?:حصيلة|حصيله|حصائل)\s+(?:اولية|اوليه|مبدئية|مبدئيه)[^.؟!\n]*$")
+CORRECTING_BEFORE = re.compile(r"(?:في وقت لاحق|لاحقا|ارتفعت الحصيلة|ارتفع عدد|ارتفعت حصيلة|حصيلة جديدة|"
+                               r"الحصيلة النهائية|حصيلة نهائية|حصيلة محدثة)[^.؟!\n]*$")
+
+
+def is_partial(text_before: str) -> bool:
+    """Whether a count is only the part of a total that was moved or treated (guidelines 11.7: a partial count
+    does not narrow the total): `تم نقل25 مصابا إلى المستشفى`, `في المرحلة الأولى، نقلنا 13 مصابا`,
+    `استقبل المستشفى 30 جريحا`; the verb must come right before the count (`نقلت وكالة ... عن مصادر أن 7 جنود`
+    reports, it moves no one)."""
+    before = re.split(r"[.؟?!\n]", norm_letters(text_before[-45:]))[-1]
+    return bool(PARTIAL_BEFORE.search(before))
+
+
+def is_preliminary(text_before: str) -> bool:
+    """`حصيلة أولية عن مقتل ثمانية`: a first toll that a later one may replace."""
+    return bool(PRELIMINARY_BEFORE.search(norm_letters(text_before[-60:])))
+
+
+def is_correcting(text_before: str) -> bool:
+    """`في وقت لاحق ... استشهاد ستة`, `ارتفعت الحصيلة إلى`: a toll given as replacing an earlier one."""
+    before = re.split(r"[.؟?!\n]", norm_letters(text_before[-80:]))[-1]
+    return bool(CORRECTING_BEFORE.search(before))
+
+
 def add(counts: list[Count], text: str = "") -> Count | None:
     """The sum of several counts (an open max stays open; approx if any part is)."""
     counts = [c for c in counts if c is not None]

@@ -22,7 +22,7 @@ from datetime import date
 from .dates import DateValue, resolve_date, width_days
 from .document import Document, Entity
 from .merge import ATTACK, Mention, build_mentions, cluster_mentions, event_places, is_plural, sentences, victim_side
-from .numbers import Count, add, is_others, is_subset, norm_letters
+from .numbers import Count, add, is_correcting, is_others, is_partial, is_preliminary, is_subset, norm_letters
 from .places import country_code, country_in_text, order_places
 
 OUTCOMES = {"KILL": "killed", "INJURE": "wounded", "ARREST": "captured"}
@@ -90,11 +90,24 @@ def _record(rid: str, group: list[Mention], doc: Document, pub: date | None, mem
     rec["victim_orgs"] = _orgs(roles["victims"], member_of)
     shared = _shared_victims(group)
     ents_member = {k: [doc.entity_by_id()[t] for t in v if t in doc.entity_by_id()] for k, v in member_of.items()}
+    died = _died_of_wounds(group)
+    shared -= died
     for label, name in OUTCOMES.items():
-        rec[name] = outcome_count([m for m in group if m.label == label], doc.text, ents_member, shared)
+        rec[name] = outcome_count([m for m in group if m.label == label], doc.text, ents_member, shared,
+                                  drop=died if label == "INJURE" else set())
     rec["aggregate"] = is_aggregate_record(group, rec["date"])
     rec["offsets"] = [[m.ent.start, m.ent.end] for m in group]
     return rec
+
+
+def _died_of_wounds(group: list[Mention]) -> set[str]:
+    """Named people hurt and later dead of their wounds (`قبل أن تتوفى الأربعاء`, guidelines 11.3): the ids of their
+    INJURE victim spans, which count as killed only."""
+    from .merge import entity_key
+
+    dead = {entity_key(v.text) for m in group if m.label == "KILL" for v in m.role("VICTIM") if v.label == "PER"}
+    return {v.id for m in group if m.label == "INJURE" for v in m.role("VICTIM")
+            if v.label == "PER" and entity_key(v.text) in dead}
 
 
 def _shared_victims(group: list[Mention]) -> set[str]:
@@ -193,16 +206,22 @@ Part = tuple[Entity, "Count | None"]
 AT_LEAST_AFTER_SPAN = re.compile(r"^[\s،,]*(?:على|علي) الاقل")
 
 
-def _parts(m: Mention, text: str, shared: set[str]) -> tuple[list[Part], list[Part]]:
-    """(parts, subset parts) of one casualty mention; a count shared with another outcome gives no number."""
+def _parts(m: Mention, text: str, shared: set[str], drop: set[str] = frozenset()) -> tuple[list[Part], list[Part]]:
+    """(parts, subset parts) of one casualty mention; a count shared with another outcome gives no number;
+    victims in `drop` are left out."""
     from .merge import victim_count
 
     trigger_subset = is_subset(text[max(0, m.ent.start - 25):m.ent.start])
     parts, subset = [], []
     for v in sorted(m.role("VICTIM"), key=lambda e: e.start):
+        if v.id in drop:
+            continue
         c = None if v.id in shared else victim_count(v)
         if c is not None and c.max is not None and AT_LEAST_AFTER_SPAN.match(norm_letters(text[v.end:v.end + 20])):
             c = Count(c.min, None, c.approx, c.text)  # `سبعة أشخاص على الأقل` with the bound left outside the span
+        if c is not None and c.max is not None and (
+                is_partial(text[max(0, v.start - 45):v.start]) or is_partial(text[max(0, m.ent.start - 45):m.ent.start])):
+            c = Count(c.min, None, c.approx, c.text)  # `تم نقل25 مصابا`: a part of the total, which may be larger
         if trigger_subset or is_subset(text[max(0, v.start - 25):v.start]):
             if c is not None:
                 subset.append((v, c))
@@ -246,14 +265,15 @@ def _class_total(statements: list[tuple[Count, list[Part]]]) -> tuple[Count, lis
 
 
 def outcome_count(mentions: list[Mention], text: str, member_of: dict[str, list[Entity]] | None = None,
-                  shared: set[str] | None = None) -> dict | None:
+                  shared: set[str] | None = None, drop: set[str] = frozenset()) -> dict | None:
     """The `killed`/`wounded`/`captured` field for the casualty mentions of one outcome type, or None."""
     member_of = member_of or {}
     statements: list[list[Part]] = []
+    status: list[str] = []  # per statement: "preliminary", "correcting" or ""
     subsets: list[Part] = []
     prev_sent = None
     for m in mentions:
-        parts, sub = _parts(m, text, shared or set())
+        parts, sub = _parts(m, text, shared or set(), drop)
         subsets += sub
         if not parts:
             continue
@@ -262,8 +282,10 @@ def outcome_count(mentions: list[Mention], text: str, member_of: dict[str, list[
             statements[-1] = statements[-1] + parts
         else:
             statements.append(parts)
+            status.append(_toll_status(m, text))
         prev_sent = m.sent
-    valued = [(v, st) for st in statements if (v := _value(st)) is not None]
+    valued = [(v, st) for v, st in _replaced([(_value(st), st, kind) for st, kind in zip(statements, status)])
+              if v is not None]
     if not valued:
         if not subsets:
             return None
@@ -289,6 +311,23 @@ def outcome_count(mentions: list[Mention], text: str, member_of: dict[str, list[
     breakdown = [_entry(v, c) for _, parts in totals for v, c in parts] + [_entry(v, c, True) for v, c in subsets]
     return {"min": total.min, "max": total.max, "approx": total.approx, "text": total.text, "who": who,
             "breakdown": breakdown}
+
+
+def _toll_status(m: Mention, text: str) -> str:
+    before = text[max(0, m.ent.start - 80):m.ent.start]
+    return "correcting" if is_correcting(before) else "preliminary" if is_preliminary(before) else ""
+
+
+def _replaced(statements: list[tuple[Count | None, list[Part], str]]) -> list[tuple[Count | None, list[Part]]]:
+    """The statements of one outcome left after corrections (guidelines 11.7): a toll the text gives as
+    correcting an earlier one (`في وقت لاحق ... استشهاد ستة`) replaces the statements before it, and a preliminary
+    toll (`حصيلة أولية`) gives way to any later statement."""
+    last_fix = max((i for i, (v, _, k) in enumerate(statements) if k == "correcting" and v is not None), default=0)
+    kept = statements[last_fix:]
+    later = [i for i, (v, _, k) in enumerate(kept) if k != "preliminary" and v is not None]
+    if later:
+        kept = [st for i, st in enumerate(kept) if st[2] != "preliminary" or i > max(later)]
+    return [(v, parts) for v, parts, _ in kept]
 
 
 def _entry(v: Entity, c: Count | None, subset: bool = False) -> dict:

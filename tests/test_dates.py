@@ -122,3 +122,16 @@ def test_explicit_dates_agree_with_dateparser_where_it_reads_them():
 def test_overlaps():
     a, b = resolve_date("الخميس", SUN), resolve_date("أغسطس/آب 2018", SUN)
     assert overlaps(a, b) and not overlaps(a, resolve_date("عام 2014", SUN)) and overlaps(a, DateValue("x"))
+
+
+def test_a_year_given_nearby_completes_a_month_without_one():
+    # seed 000 (no publication date): "اندلعت في أكتوبر/تشرين الأول 2023 ... من أكتوبر/تشرين الأول إلى فبراير/شباط"
+    from model.dates import year_before
+
+    text = "والتي اندلعت في أكتوبر/تشرين الأول 2023، جماعات مسلحة. من أكتوبر/تشرين الأول إلى فبراير/شباط، شنت"
+    hint = year_before(text, text.index("من أكتوبر"))
+    assert hint == 2023
+    d = resolve_date("أكتوبر/تشرين الأول إلى فبراير/شباط", None, hint)
+    assert (d.start, d.end) == ("2023-10-01", "2024-02-29")   # February of 2024, a leap year
+    assert not resolve_date("أكتوبر/تشرين الأول إلى فبراير/شباط").resolved   # no year anywhere: unresolved
+    assert year_before("في الساعة 20:15 من يوم الخميس", 25) is None          # a clock time is no year

@@ -80,3 +80,14 @@ def test_restatement_needs_the_same_count_and_victims():
     groups = clusters(Document("d", text, ents, rels))
     assert together(groups, "T1", "T3") or together(groups, "T1", "T6")
     assert not together(groups, "T3", "T6")  # داعش vs الجيش: different victims
+
+
+def test_habitual_violence_is_an_aggregate_seed_004():
+    # seed 004: "وأحياناً تتم الاستعانة بطيران التحالف الدولي في ضرب الأهداف الصعبة لبقايا داعش"
+    from model.document import load_documents
+    from model.events import build_events
+
+    doc = next(d for d in load_documents([Path(__file__).resolve().parents[1] / "annotations" / "seeds.jsonl"])
+               if d.id == "seed-004")
+    ev = next(e for e in build_events(doc) if e["mentions"] == ["T52"])
+    assert ev["aggregate"] is True

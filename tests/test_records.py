@@ -90,3 +90,48 @@ def test_every_document_gives_valid_records():
                 assert errors == [], (doc.id, errors)
                 seen += ev["mentions"]
             assert sorted(seen) == sorted(e.id for e in doc.entities if e.label in ("ATTACK", "KILL", "INJURE", "ARREST"))
+
+
+def test_partial_count_does_not_narrow_the_total():
+    # guidelines 11.7 (AL-internationalNews-1843): "13 شخصا على الأقل أصيبوا ... في المرحلة الأولى، نقلنا 13 مصابا"
+    # -> 13..null; and an exact total beside `تم نقل25 مصابا إلى المستشفى` stays the total
+    text = ("13 شخصا على الأقل أصيبوا، اليوم السبت، في تفجير انتحاري. وقال مسؤول: في المرحلة الأولى، "
+            "نقلنا 13 مصابا. وأصيب 54 شخصا في انفجار ثان. وقال الطبيب إنه تم نقل25 مصابا إلى المستشفى.")
+    ents = spans(text, [("T1", "GROUP", "13 شخصا"), ("T2", "INJURE", "أصيبوا"), ("T3", "ATTACK", "تفجير انتحاري"),
+                        ("T4", "GROUP", "13"), ("T5", "INJURE", "مصابا"), ("T6", "INJURE", "أصيب"),
+                        ("T7", "GROUP", "54 شخصا"), ("T8", "ATTACK", "انفجار"), ("T9", "GROUP", "25"),
+                        ("T10", "INJURE", "مصابا")])
+    rels = [Relation("VICTIM", "T2", "T1"), Relation("RESULT_OF", "T2", "T3"), Relation("VICTIM", "T5", "T4"),
+            Relation("RESULT_OF", "T5", "T3"), Relation("VICTIM", "T6", "T7"), Relation("RESULT_OF", "T6", "T8"),
+            Relation("VICTIM", "T10", "T9"), Relation("RESULT_OF", "T10", "T8")]
+    first, second = build_events(Document("d", text, ents, rels))
+    assert (first["wounded"]["min"], first["wounded"]["max"]) == (13, None)
+    assert (second["wounded"]["min"], second["wounded"]["max"]) == (54, 54)
+
+
+def test_reporting_verb_is_not_a_partial_count():
+    # seed 001: "فيما نقلت وكالة أسوشيتد برس، عن مصادر، قولها إن 7 جنود أميركيين أصيبوا" is the whole count
+    ev = next(e for e in build_events(load("seed-001")) if e["wounded"])
+    assert (ev["wounded"]["min"], ev["wounded"]["max"]) == (7, 7)
+
+
+def test_a_correcting_toll_replaces_the_preliminary_one():
+    # guidelines 11.7 (FR-internationalNews-2210): "حصيلة أولية عن مقتل ثمانية" then "في وقت لاحق ... استشهاد ستة أعوان"
+    text = ("وأفادت حصيلة أولية عن مقتل ثمانية عناصر في الهجوم. وفي وقت لاحق، أعلنت الوزارة استشهاد ستة أعوان.")
+    ents = spans(text, [("T1", "KILL", "مقتل"), ("T2", "GROUP", "ثمانية عناصر"), ("T3", "ATTACK", "الهجوم"),
+                        ("T4", "KILL", "استشهاد"), ("T5", "GROUP", "ستة أعوان")])
+    rels = [Relation("VICTIM", "T1", "T2"), Relation("RESULT_OF", "T1", "T3"), Relation("VICTIM", "T4", "T5"),
+            Relation("RESULT_OF", "T4", "T3")]
+    (ev,) = build_events(Document("d", text, ents, rels))
+    assert (ev["killed"]["min"], ev["killed"]["max"]) == (6, 6)
+
+
+def test_a_victim_who_dies_of_her_wounds_counts_as_killed_only():
+    # guidelines 11.3 (FR-internationalNews-517): Mariam Moustafa, attacked, "قبل أن تتوفى الأربعاء"
+    text = "تعرضت مريم مصطفى لاعتداء أصيبت فيه بجروح خطيرة، قبل أن تتوفى مريم مصطفى الأربعاء."
+    ents = spans(text, [("T1", "PER", "مريم مصطفى"), ("T2", "ATTACK", "اعتداء"), ("T3", "INJURE", "أصيبت"),
+                        ("T4", "KILL", "تتوفى"), ("T5", "PER", "مريم مصطفى")])
+    rels = [Relation("TARGET", "T2", "T1"), Relation("VICTIM", "T3", "T1"), Relation("RESULT_OF", "T3", "T2"),
+            Relation("VICTIM", "T4", "T5"), Relation("RESULT_OF", "T4", "T2")]
+    (ev,) = build_events(Document("d", text, ents, rels))
+    assert (ev["killed"]["min"], ev["killed"]["max"]) == (1, 1) and ev["wounded"] is None
