@@ -444,7 +444,8 @@ def resolve_date(text: str, pub: date | None = None, year_hint: int | None = Non
     iv = _Resolver(pub, year_hint).resolve(normalize(text))
     if not iv:
         return DateValue(text)
-    return DateValue(text, iv[0].isoformat(), iv[1].isoformat())
+    start, end = iv  # either bound may be open (None), e.g. a period that runs to the present
+    return DateValue(text, start.isoformat() if start else None, end.isoformat() if end else None)
 
 
 def year_before(text: str, pos: int, window: int = 400) -> int | None:

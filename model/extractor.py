@@ -72,13 +72,14 @@ class Extractor:
     progress = False  # True: a progress bar of windows on standard error (when it is a terminal)
 
     def __init__(self, model, tokenizer, device: str | torch.device | None = None, batch_size: int = 16,
-                 docs_per_chunk: int = 256, int8: bool = False):
+                 docs_per_chunk: int = 256, int8: bool = False, events: bool = True):
         self.device = torch.device(device or ("cuda" if torch.cuda.is_available() else "cpu"))
         if int8:
             if self.device.type != "cpu":
                 raise ValueError("int8 inference runs on the CPU only; use --device cpu or drop --int8")
             model = quantize_int8(model.to("cpu").eval())
         self.model = model.to(self.device).eval()
+        self.events = events  # False: spans and relations only (training's dev scoring needs no event records)
         self.tokenizer = tokenizer
         self.config = model.config
         self.schema = self.config.schema_obj
@@ -167,5 +168,6 @@ class Extractor:
                      for h, t, r, p in merge_relations(rel_parts, key_to_index, len(kept),
                                                        self.config.relation_decoding, self.config.relation_threshold)]
         out = Document(doc_id, doc.text, entities, relations, status="predicted")
-        out.extra["events"] = build_events(out, self.schema.trigger_labels)
+        if self.events:
+            out.extra["events"] = build_events(out, self.schema.trigger_labels)
         return out

@@ -135,3 +135,13 @@ def test_a_year_given_nearby_completes_a_month_without_one():
     assert (d.start, d.end) == ("2023-10-01", "2024-02-29")   # February of 2024, a leap year
     assert not resolve_date("أكتوبر/تشرين الأول إلى فبراير/شباط").resolved   # no year anywhere: unresolved
     assert year_before("في الساعة 20:15 من يوم الخميس", 25) is None          # a clock time is no year
+
+
+def test_open_periods_without_a_publication_date_resolve_to_an_open_interval():
+    """Regression: `منذ 2000` with no publication date gave (2000-01-01, None) and crashed on .isoformat(); it
+    stopped a training run's dev evaluation (predicted DATE spans go through the record builder)."""
+    from model.dates import resolve_date
+
+    d = resolve_date("منذ 2000")
+    assert d.start == "2000-01-01" and d.end is None
+    assert resolve_date("منذ عام 2014 ، وهو الصرا").start == "2014-01-01"

@@ -194,7 +194,7 @@ def dev_score(model, tokenizer, dev_docs: list, batch_size: int) -> dict:
     from training.evaluate import score
 
     was_training = model.training
-    pred = Extractor(model, tokenizer, device=next(model.parameters()).device, batch_size=batch_size)(
+    pred = Extractor(model, tokenizer, device=next(model.parameters()).device, batch_size=batch_size, events=False)(
         [d.text for d in dev_docs], [d.id for d in dev_docs])
     model.train(was_training)
     m = score(dev_docs, pred)
