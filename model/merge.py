@@ -357,8 +357,71 @@ def cluster_mentions(doc: Document, mentions: list[Mention]) -> list[list[Mentio
             uf.union(target.id, m.id)
     # 7. accounts of one day from different sources, and sub-tallies that add up to a tally
     _merge_accounts(uf, doc, member_of)
+    # 8. the same kind of action told again; a bare mention continuing the event told just before it
+    _merge_same_action(mentions, uf, doc, member_of)
+    _merge_bare(mentions, uf, doc, member_of)
     _merge_subtallies(uf, doc, member_of)
     return uf.groups()
+
+
+ACTIONS = [  # (name, pattern on the normalized trigger without its article and prefixes): kinds of action
+    ("raid", r"^(?:م?داهم|دهم)"), ("storm", r"^(?:اقتحا?م|يقتحم)"), ("airstrike", r"^(?:غار|ضربات جوي|ضربة جوي|قصف جوي)"),
+    ("bombing", r"^(?:تفجير|انفجار|انفجر|فجر|يفجر)"), ("shooting", r"^(?:اطلاق (?:ال)?نار|اطلق (?:ال)?نار|رصاص)"),
+    ("clash", r"^(?:اشتباك|اشتبك|مواجه|معارك|معركة|قتال)"), ("shelling", r"^(?:قصف|قذائف|صواريخ|صاروخ)"),
+    ("sweep", r"^(?:تمشيط)"), ("abduction", r"^(?:اختطاف|خطف|اختطف)"),
+]
+
+
+def action_kind(text: str) -> str | None:
+    w = norm_letters(text).strip()
+    w = re.sub(r"^(?:و|ف|ب|ل)?(?:ال)?", "", w, count=1) if not w.startswith(("اطلاق", "اطلق")) else w
+    for name, pattern in ACTIONS:
+        if re.search(pattern, w) or re.search(pattern, norm_letters(text).strip()):
+            return name
+    return None
+
+
+def _merge_same_action(mentions: list[Mention], uf: _Clusters, doc: Document, member_of) -> None:
+    """Two mentions of the same kind of action (`مداهمة` ... `المداهمة` ... `داهمته`), neither a tally nor `آخر`,
+    with compatible dates, places and attackers, are one event (guidelines 11.2: the same kind of action)."""
+    attacks = [m for m in mentions if m.label == ATTACK and not m.aggregate and not _another(m, doc.text)]
+    for i, m in enumerate(attacks):
+        kind = action_kind(m.ent.text)
+        if kind is None:
+            continue
+        for p in attacks[:i]:
+            if action_kind(p.ent.text) == kind and uf.find(p.id) != uf.find(m.id) \
+                    and not any(q.aggregate for q in uf.members(p.id) + uf.members(m.id)) \
+                    and not (_counts_of(uf.members(p.id)) and _counts_of(uf.members(m.id))
+                             and not _tolls_agree(uf.members(p.id), uf.members(m.id))) \
+                    and compatible(uf.members(p.id), uf.members(m.id), doc, member_of):
+                uf.union(p.id, m.id)
+                break
+
+
+def _tolls_agree(a: list[Mention], b: list[Mention]) -> bool:
+    for label in CASUALTY:
+        ka, kb = _cluster_count(a, label), _cluster_count(b, label)
+        if ka and kb and ka != kb:
+            return False
+    return True
+
+
+def _merge_bare(mentions: list[Mention], uf: _Clusters, doc: Document, member_of) -> None:
+    """An attack mention alone in its event that gives no date and no place of its own, and is neither a tally
+    nor `آخر` nor a plural (`لشن هجمات إرهابية`), continues the nearest event told before it in its sentence (`وبادروا بإطلاق نار كثيف`), or, when it is definite
+    (`الاقتحام`), in the two sentences before."""
+    for m in mentions:
+        if m.label != ATTACK or len(uf.members(m.id)) > 1 or m.aggregate or m.dates or m.role("PLACE") \
+                or _another(m, doc.text) or is_plural(m.ent.text):
+            continue
+        reach = 2 if is_definite(m, doc.text) else 0
+        before = [p for p in mentions if p.ent.start < m.ent.start and 0 <= m.sent - p.sent <= reach
+                  and uf.find(p.id) != uf.find(m.id) and not any(q.aggregate for q in uf.members(p.id))]
+        if before:
+            p = before[-1]
+            if compatible(uf.members(p.id), uf.members(m.id), doc, member_of):
+                uf.union(p.id, m.id)
 
 
 def _cluster_count(group: list[Mention], label: str) -> tuple | None:

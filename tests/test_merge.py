@@ -91,3 +91,19 @@ def test_habitual_violence_is_an_aggregate_seed_004():
                if d.id == "seed-004")
     ev = next(e for e in build_events(doc) if e["mentions"] == ["T52"])
     assert ev["aggregate"] is True
+
+
+def test_same_kind_of_action_merges_and_another_does_not():
+    # FR-internationalNews-2677 (dev): "خلال مداهمة قوات أمنية لمبنى ... نفذت مداهمة لموقع خلية إرهابية في مدينة السلط"
+    text = ("قتل ثلاثة إرهابيين خلال مداهمة قوات أمنية لمبنى في السلط. وقالت الوزيرة إن الأجهزة الأمنية نفذت مداهمة "
+            "لموقع خلية. وبادروا بإطلاق نار كثيف تجاه القوة. ونفذت الشرطة مداهمة أخرى في عمان.")
+    ents = spans(text, [("T1", "KILL", "قتل"), ("T2", "GROUP", "ثلاثة إرهابيين"), ("T3", "ATTACK", "مداهمة"),
+                        ("T4", "GPE", "السلط"), ("T5", "ATTACK", "مداهمة"), ("T6", "ATTACK", "إطلاق نار"),
+                        ("T7", "ATTACK", "مداهمة"), ("T8", "GPE", "عمان")])
+    rels = [Relation("VICTIM", "T1", "T2"), Relation("RESULT_OF", "T1", "T3"), Relation("PLACE", "T3", "T4"),
+            Relation("PLACE", "T7", "T8")]
+    doc = Document("d", text, ents, rels)
+    groups = clusters(doc)
+    assert ["T1", "T3", "T5"] in groups           # the same raid told twice
+    assert ["T6"] in groups                       # a bare mention joins only within its own sentence
+    assert ["T7"] in groups                       # `مداهمة أخرى` is another raid
