@@ -45,7 +45,7 @@ ATTACK, CASUALTY = "ATTACK", ("KILL", "INJURE", "ARREST")
 SENTENCE_END = re.compile(r"[.؟?!]+|\n+")
 DEMONSTRATIVE = re.compile(r"(?:هذه|هذا|تلك|ذلك|هذين|هاتين|هؤلاء)\s*$")
 QUANTIFIED = re.compile(r"(?:\d+|عشرات|مئات|الاف|عدة|عدد من|سلسلة|موجة|العديد من|بضع|بضعة)\s*(?:من\s+)?(?:ال)?$")
-REPEATED = re.compile(r"^\s*(?:منتظمة|متكررة|متواصلة|يومية|مستمرة|متتالية|متفرقة)")
+REPEATED = re.compile(r"^\s*(?:منتظمة|متكررة|يومية|متتالية|متفرقة)")
 PERIOD = re.compile(r"(?:^|\s)(?:منذ|الي|حتي|حتى|خلال|بين|طوال|طيلة|من)(?:\s|$)")
 PRONOUN_SUFFIX = re.compile(r"(?:ها|هم|هما|ه|هن)$")
 
