@@ -61,3 +61,15 @@ def test_cli_from_gold_spans(tmp_path, capsys):
     assert report["all"]["event_f1"] == 1.0 and "seeds" in report
     assert "| event_precision |" in capsys.readouterr().out
     assert main(["--gold", str(gold_file), "--docs", str(ANN), "--split", "test"]) == 2  # no test records there
+
+
+def test_skip_missing_scores_only_the_documents_given(tmp_path, capsys):
+    from training.evaluate_events import main
+
+    ann = Path(__file__).resolve().parents[1] / "annotations"
+    assert main(["--gold", str(ann / "events.jsonl"), "--docs", str(ann / "seeds.jsonl"), "--skip-missing",
+                 "--output", str(tmp_path / "r.json")]) == 0
+    import json
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert set(report) == {"all", "seeds"} and report["all"]["gold_events"] == report["seeds"]["gold_events"]
+    assert main(["--gold", str(ann / "events.jsonl"), "--docs", str(ann / "seeds.jsonl")]) == 2  # missing docs: error

@@ -7,6 +7,7 @@
     python -m training.evaluate_events --gold annotations/events.jsonl --docs annotations/ --predictions pred.jsonl
 
 Options: `--split seeds|train|dev|test` (seeds = the seed-* documents; splits from annotations/splits.json),
+`--skip-missing` (score only the gold documents present in --docs),
 `--output report.json`, `--show-errors` (each field mismatch, for reading). With `--predictions`, records are
 rebuilt from the predicted spans and relations with the gold document's `meta` (the publication date is input,
 not model output); `--as-predicted` scores the `events` stored in the prediction file instead.
@@ -246,12 +247,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--splits-file", default="annotations/splits.json")
     ap.add_argument("--output", help="write the report (JSON) here")
     ap.add_argument("--show-errors", action="store_true", help="print every mismatch")
+    ap.add_argument("--skip-missing", action="store_true",
+                    help="score only the gold documents found in --docs (e.g. --docs annotations/ant.jsonl: the "
+                         "original ANT documents) instead of stopping at the first missing one")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     try:
         gold = load_gold_events(args.gold)
         docs = {d.id: d for d in load_documents(args.docs)}
         preds = {d.id: d for d in load_documents([args.predictions])} if args.predictions else None
+        if args.skip_missing:
+            missing = [d for d in gold if d not in docs]
+            gold = {d: e for d, e in gold.items() if d in docs}
+            logger.info("skipped %d gold documents not in --docs", len(missing))
         groups = split_groups(gold, Path(args.splits_file))
         if args.split:
             gold = {d: e for d, e in gold.items() if groups.get(d) == args.split}
