@@ -78,7 +78,8 @@ def test_lines_that_cannot_be_read_are_reported_with_file_and_line(tmp_path):
     (tmp_path / "d.txt").write_text(text, encoding="utf-8")
     ann = ["T1\tATTACK 0 4\tهاجم", "T2\tORG 11 15\tداعش", "T3\tGPE 0 3;22 28\tهاج الموصل", "T4\tGPE 22 28\tغلط",
            "R1\tATTACKER Arg1:T1 Arg2:T2", "R2\tPLACE Arg1:T1 Arg2:T9", "R3\tPLACE Head:T1 Tail:T2",
-           "E1\tATTACK:T1 Attacker:T2", "A1\tNegated T1", "#1\tAnnotatorNotes T2\tcheck this", "T5\tVEHICLE 16 21\tمدينة"]
+           "E1\tATTACK:T1 Attacker:T2", "A1\tNegated T1", "#1\tAnnotatorNotes T2\tcheck this",
+           "T5\tVEHICLE 16 21\tمدينة"]
     (tmp_path / "d.ann").write_text("\n".join(ann) + "\n", encoding="utf-8")
     (tmp_path / "orphan.ann").write_text("", encoding="utf-8")
     (doc,), problems = read_collection([tmp_path])
@@ -111,3 +112,20 @@ def test_command_line(tmp_path, corpus, capsys):
     assert sorted(d.id for d in load_documents([tmp_path / "back.jsonl"])) == sorted(d.id for d in corpus[:2])
     assert "2 documents" in capsys.readouterr().err
     assert main(["import", str(tmp_path / "nothing-here"), "--output", str(tmp_path / "x.jsonl")]) == 2
+
+
+def test_predict_writes_a_brat_collection_with_scores(tmp_path, trained_dir, seed_docs):
+    from model.predict import main as predict
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(seed_docs[0].text, encoding="utf-8")
+    assert predict([str(tmp_path / "in" / "a.txt"), "--model", str(trained_dir), "--format", "brat", "--output",
+                    str(tmp_path / "brat"), "--quiet"]) == 0
+    assert predict([str(tmp_path / "in" / "a.txt"), "--model", str(trained_dir), "--format", "brat", "--quiet"]) == 2
+    assert predict([str(tmp_path / "in" / "a.txt"), "--model", str(trained_dir), "--format", "jsonl", "--output",
+                    str(tmp_path / "pred.jsonl"), "--quiet"]) == 0
+    (back,), problems = read_collection([tmp_path / "brat"])
+    expected = load_documents([tmp_path / "pred.jsonl"])[0]
+    assert not [p for p in problems if not p.warning] and back.id == expected.id and back.status == "predicted"
+    assert back.entities == expected.entities and back.relations == expected.relations
+    assert all(e.score is not None for e in back.entities)

@@ -170,3 +170,21 @@ def test_command_line_export_and_import(tmp_path, corpus, capsys):
     assert main(["import", str(tmp_path / "broken.json"), "--output", str(tmp_path / "x.jsonl")]) == 2
     assert main(["config", "--output", str(tmp_path / "config.xml")]) == 0
     assert ET.parse(tmp_path / "config.xml").getroot().tag == "View"
+
+
+def test_predict_writes_label_studio_tasks_with_the_models_scores(tmp_path, trained_dir, seed_docs):
+    from model.predict import main as predict
+
+    (tmp_path / "a.txt").write_text(seed_docs[0].text, encoding="utf-8")
+    assert predict([str(tmp_path / "a.txt"), "--model", str(trained_dir), "--format", "labelstudio", "--output",
+                    str(tmp_path / "tasks.json"), "--quiet"]) == 0
+    assert predict([str(tmp_path / "a.txt"), "--model", str(trained_dir), "--format", "jsonl", "--output",
+                    str(tmp_path / "pred.jsonl"), "--quiet"]) == 0
+    (task,) = json.loads((tmp_path / "tasks.json").read_text(encoding="utf-8"))
+    pred = task["predictions"][0]
+    assert "annotations" not in task and pred["result"] and all("score" in r for r in pred["result"])
+    back, issues = task_to_document(dict(task, id=1))
+    expected = load_documents([tmp_path / "pred.jsonl"])[0]
+    assert not [i for i in issues if i.error] and back.status == "predicted"
+    assert back.entities == expected.entities
+    assert sorted(back.relations, key=str) == sorted(expected.relations, key=str)

@@ -6,6 +6,11 @@ import json
 
 import pytest
 
+try:  # the HTTP client of huggingface_hub: httpx2 from 2.x, httpx in 1.x
+    import httpx2 as httpx
+except ImportError:  # pragma: no cover
+    httpx = pytest.importorskip("httpx")
+
 from conftest import REPO
 
 
@@ -52,17 +57,15 @@ class FakeHub:
         self.commits: list[dict[str, bytes]] = []
 
     def __call__(self, request):
-        import httpx2
-
         path = request.url.path
         if path == "/api/repos/create":
-            return httpx2.Response(200, json={"url": "https://huggingface.co/someone/tiny-ie",
+            return httpx.Response(200, json={"url": "https://huggingface.co/someone/tiny-ie",
                                               "name": "someone/tiny-ie"})
         if path == "/api/validate-yaml":
-            return httpx2.Response(200, json={"errors": [], "warnings": []})
+            return httpx.Response(200, json={"errors": [], "warnings": []})
         if "/preupload/" in path:
             files = json.loads(request.content)["files"]
-            return httpx2.Response(200, json={"files": [{"path": f["path"], "uploadMode": "regular",
+            return httpx.Response(200, json={"files": [{"path": f["path"], "uploadMode": "regular",
                                                          "shouldIgnore": False} for f in files]})
         if "/commit/" in path:
             lines = [json.loads(x) for x in request.content.decode().splitlines() if x.strip()]
@@ -70,7 +73,7 @@ class FakeHub:
             self.commits.append(commit)
             self.files.update(commit)
             oid = hashlib.sha1(str(len(self.commits)).encode()).hexdigest()
-            return httpx2.Response(200, json={"commitUrl": f"https://huggingface.co/someone/tiny-ie/commit/{oid}",
+            return httpx.Response(200, json={"commitUrl": f"https://huggingface.co/someone/tiny-ie/commit/{oid}",
                                               "commitOid": oid, "pullRequestUrl": None})
         if "/resolve/main/" in path:
             name = path.split("/resolve/main/", 1)[1]
@@ -78,14 +81,12 @@ class FakeHub:
                 body = self.files[name]
                 headers = {"ETag": f'"{hashlib.sha1(body).hexdigest()}"', "X-Repo-Commit": "a" * 40,
                            "Content-Length": str(len(body))}
-                return httpx2.Response(200, headers=headers, content=b"" if request.method == "HEAD" else body)
-        return httpx2.Response(404, headers={"X-Error-Code": "EntryNotFound"}, json={"error": "not found"})
+                return httpx.Response(200, headers=headers, content=b"" if request.method == "HEAD" else body)
+        return httpx.Response(404, headers={"X-Error-Code": "EntryNotFound"}, json={"error": "not found"})
 
 
 @pytest.fixture
 def fake_hub(monkeypatch, tmp_path):
-    pytest.importorskip("httpx2")
-    import httpx2
     from huggingface_hub import constants
     from huggingface_hub.utils import _http
 
@@ -94,7 +95,7 @@ def fake_hub(monkeypatch, tmp_path):
     monkeypatch.setattr(constants, "HF_HUB_OFFLINE", False, raising=False)
     monkeypatch.setenv("HF_TOKEN", "hf_test_token_for_the_fake_hub")
     monkeypatch.setattr(constants, "HF_HUB_CACHE", str(tmp_path / "hub-cache"))
-    _http.set_client_factory(lambda: httpx2.Client(transport=httpx2.MockTransport(hub),
+    _http.set_client_factory(lambda: httpx.Client(transport=httpx.MockTransport(hub),
                                                    event_hooks={"request": [_http.hf_request_event_hook]}))
     yield hub
     _http.set_client_factory(_http.default_client_factory)
