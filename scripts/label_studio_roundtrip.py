@@ -96,8 +96,9 @@ def free_port() -> int:
 
 
 def start_server(venv: Path, data_dir: Path, port: int, token: str, log: Path) -> subprocess.Popen:
+    # no version check against PyPI, no error reports to Label Studio's Sentry: nothing leaves the machine
     env = dict(os.environ, LABEL_STUDIO_BASE_DATA_DIR=str(data_dir), LATEST_VERSION_CHECK="false",
-               LABEL_STUDIO_DISABLE_SIGNUP_WITHOUT_LINK="true")
+               LABEL_STUDIO_DISABLE_SIGNUP_WITHOUT_LINK="true", SENTRY_DSN="", FRONTEND_SENTRY_DSN="")
     cmd = [str(venv / "bin" / "label-studio"), "start", "--no-browser", "--data-dir", str(data_dir),
            "--internal-host", "127.0.0.1", "--port", str(port), "--username", "roundtrip@example.com",
            "--password", secrets.token_hex(12), "--user-token", token, "--enable-legacy-api-token",
