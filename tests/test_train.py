@@ -73,3 +73,60 @@ def test_training_runs_under_accelerate_launch_with_two_processes(tmp_path, tiny
     metrics = json.loads((tmp_path / "ddp" / "metrics.json").read_text())
     assert len(metrics["history"]) == 2 and "entity_f1" in metrics["history"][-1]
     assert (tmp_path / "ddp" / "model.safetensors").exists()
+
+
+KILL_IN_EPOCH_3 = """
+import os, signal, sys
+import training.train as T
+
+plain_iter = T.EpochShuffle.__iter__
+
+
+def killing_iter(self):  # SIGKILL this process when epoch 3 asks for its last example (after its first steps)
+    for k, i in enumerate(plain_iter(self)):
+        if self.epoch == 2 and k == self.n - 1:
+            os.kill(os.getpid(), signal.SIGKILL)
+        yield i
+
+
+T.EpochShuffle.__iter__ = killing_iter
+sys.exit(T.main(sys.argv[1:]))
+"""
+
+
+def test_training_killed_and_resumed_ends_with_the_same_weights_and_metrics(tmp_path, tiny_encoder_dir, one_seed_file):
+    """Same seed, CPU, one thread: a run SIGKILLed in its third epoch (checkpoint of epoch 2 on disk, weights of
+    epoch 3 half trained in memory) and resumed from its checkpoint ends bit-identical to an uninterrupted run."""
+    from safetensors.torch import load_file
+
+    common = ["--train", str(one_seed_file), "--dev", str(one_seed_file), "--base_model", str(tiny_encoder_dir),
+              "--max_length", "128", "--window_stride", "32", "--seed", "11", "--batch_size", "2", "--epochs", "3",
+              "--learning_rate", "1e-3", "--head_learning_rate", "1e-3"]
+    env = dict(os.environ, HF_HUB_OFFLINE="1", OMP_NUM_THREADS="1", PYTHONPATH=str(REPO))
+
+    def run(args, code=None):
+        cmd = [sys.executable] + (["-c", code] if code else ["-m", "training.train"]) + args
+        return subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=900)
+
+    whole, cut = tmp_path / "whole", tmp_path / "cut"
+    r = run(common + ["--output_dir", str(whole)])
+    assert r.returncode == 0, r.stderr[-3000:]
+    r = run(common + ["--output_dir", str(cut)], KILL_IN_EPOCH_3)
+    assert r.returncode == -9, r.stderr[-3000:]  # killed, not finished
+    assert json.loads((cut / "checkpoint" / "trainer_state.json").read_text())["epoch"] == 2
+    assert not (cut / "metrics.json").exists()
+    r = run(common + ["--output_dir", str(cut), "--resume_from_checkpoint", str(cut / "checkpoint")])
+    assert r.returncode == 0, r.stderr[-3000:]
+
+    keys = ("best_epoch", "best_dev_score", "history", "train_documents", "dev_documents", "alignment")
+    m_whole, m_cut = (json.loads((d / "metrics.json").read_text()) for d in (whole, cut))
+    assert len(m_whole["history"]) == 3 and {k: m_cut[k] for k in keys} == {k: m_whole[k] for k in keys}
+    for weights in ("model.safetensors", "checkpoint/model.safetensors"):
+        a, b = load_file(whole / weights), load_file(cut / weights)
+        assert a.keys() == b.keys() and all(torch_equal(a[k], b[k]) for k in a), weights
+
+
+def torch_equal(a, b) -> bool:
+    import torch
+
+    return a.dtype == b.dtype and a.shape == b.shape and bool(torch.equal(a, b))

@@ -264,7 +264,8 @@ def train(dargs: DataArguments, margs: ModelArguments, targs: TrainArguments, co
         state = json.loads((Path(targs.resume_from_checkpoint) / "trainer_state.json").read_text())
         logger.info("resumed from %s at epoch %d", targs.resume_from_checkpoint, state["epoch"])
     for epoch in range(state["epoch"], targs.epochs):
-        sampler.set_epoch(epoch)
+        loader.set_epoch(epoch)  # accelerate's loader sets its sampler's epoch from its own counter, which starts
+        # at 0 in a resumed run: set both, or a resumed run sees epoch 1's order again
         model.train()
         total, n = 0.0, 0
         for batch in tqdm(loader, desc=f"epoch {epoch + 1}/{targs.epochs}", disable=not acc.is_local_main_process):
