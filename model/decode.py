@@ -77,13 +77,14 @@ def merge_spans(windows: list[WindowSpans]) -> list[tuple[int, int, int, float]]
 
 def merge_adjacent(spans: list[tuple[int, int, int, float]], text: str
                    ) -> tuple[list[tuple[int, int, int, float]], list[int]]:
-    """Join consecutive spans (start, end, label, score) of one label separated only by white space.
+    """Join consecutive spans (start, end, label, score) of one label separated only by spaces (never a line break).
     Returns the joined spans (scores: length-weighted means of the parts) and, for each input span, the index of
     the span it ended up in (so relations scored on the parts can be moved onto the joined span)."""
     out: list[tuple[int, int, int, float]] = []
     where: list[int] = []
     for s, e, lab, sc in spans:
-        if out and out[-1][2] == lab and out[-1][1] <= s and not text[out[-1][1]:s].strip():
+        gap = text[out[-1][1]:s] if out else ""
+        if out and out[-1][2] == lab and out[-1][1] <= s and not gap.strip() and "\n" not in gap:
             ps, pe, _, psc = out[-1]
             out[-1] = (ps, e, lab, (psc * (pe - ps) + sc * (e - s)) / max((pe - ps) + (e - s), 1))
         else:

@@ -68,3 +68,6 @@ def test_merge_adjacent_joins_split_names_only():
     assert text[merged[0][0]:merged[0][1]] == "القوات الأميركية"
     assert abs(merged[0][3] - (0.9 * 6 + 0.6 * 9) / 15) < 1e-9
     assert len(merged) == 3 and where == [0, 0, 1, 2]  # "و" between the forces keeps them apart
+    para = "القوات العراقية\n\nفريق"
+    two = [(0, 15, 1, 0.9), (17, 21, 1, 0.5)]
+    assert merge_adjacent(two, para)[0] == two  # never across a line break
