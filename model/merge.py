@@ -50,6 +50,20 @@ PERIOD = re.compile(r"(?:^|\s)(?:منذ|الي|حتي|حتى|خلال|بين|ط�
 PRONOUN_SUFFIX = re.compile(r"(?:ها|هم|هما|ه|هن)$")
 
 
+
+PAIR_WINDOW = 80  # pairwise merging rules compare a mention with at most this many earlier ones (a news article has
+# far fewer; a 1 MB text with thousands of predicted triggers would otherwise take hours)
+
+
+def entity_index(doc: Document) -> dict:
+    """`doc.entity_by_id()`, built once per document while its records are built (cached on the document, rebuilt
+    if its entity list changes length)."""
+    cache = doc.__dict__.get("_entity_index")
+    if cache is None or cache[0] != len(doc.entities):
+        cache = (len(doc.entities), doc.entity_by_id())
+        doc.__dict__["_entity_index"] = cache
+    return cache[1]
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence: a sentence ends at . ؟ ! or a line break (annotation guidelines 6.0)."""
     out, start = [], 0
@@ -94,7 +108,7 @@ class Mention:
 
 
 def build_mentions(doc: Document, pub: date | None, trigger_labels: tuple[str, ...]) -> list[Mention]:
-    ents = doc.entity_by_id()
+    ents = entity_index(doc)
     sents = sentences(doc.text)
     mentions = {e.id: Mention(e, sentence_index(sents, e.start)) for e in doc.entities if e.label in trigger_labels}
     for r in doc.relations:
@@ -274,7 +288,7 @@ def event_places(group: list[Mention], doc: Document, target_labels=("GPE", "LOC
 def cluster_mentions(doc: Document, mentions: list[Mention]) -> list[list[Mention]]:
     """Groups of mentions, one per event, each in text order, groups in order of their first mention."""
     uf = _Clusters(mentions)
-    ents = doc.entity_by_id()
+    ents = entity_index(doc)
     member_of: dict[str, list[Entity]] = {}
     for r in doc.relations:
         if r.label == "MEMBER_OF" and r.tail in ents:
@@ -290,12 +304,12 @@ def cluster_mentions(doc: Document, mentions: list[Mention]) -> list[list[Mentio
     for i, m in enumerate(casualties):
         victims = m.role("VICTIM")
         if victims and all(is_others(v.text) for v in victims):
-            prev = [p for p in casualties[:i] if m.sent - p.sent <= 1]
+            prev = [p for p in casualties[max(0, i - PAIR_WINDOW):i] if m.sent - p.sent <= 1]
             if prev:
                 uf.union(prev[-1].id, m.id)
     # 3. restated casualty counts
     for i, m in enumerate(casualties):
-        for p in casualties[:i]:
+        for p in casualties[max(0, i - PAIR_WINDOW):i]:
             if p.label != m.label or not p.counts or not m.counts or uf.find(p.id) == uf.find(m.id):
                 continue
             if _same_total(p.counts, m.counts) and _keys_compatible(
@@ -307,7 +321,7 @@ def cluster_mentions(doc: Document, mentions: list[Mention]) -> list[list[Mentio
     for i, m in enumerate(casualties):
         if m.role("RESULT_OF"):
             continue
-        for p in casualties[:i]:
+        for p in casualties[max(0, i - PAIR_WINDOW):i]:
             if p.sent == m.sent and p.label != m.label and uf.find(p.id) != uf.find(m.id) \
                     and compatible(uf.members(p.id), uf.members(m.id), doc, member_of):
                 uf.union(p.id, m.id)
@@ -326,7 +340,7 @@ def cluster_mentions(doc: Document, mentions: list[Mention]) -> list[list[Mentio
     # 3c. the same participants: a named person killed, hurt, held or attacked in both; the same attacker at the
     # same specific place
     for i, m in enumerate(mentions):
-        for p in mentions[:i]:
+        for p in mentions[max(0, i - PAIR_WINDOW):i]:
             if uf.find(p.id) == uf.find(m.id) or p.aggregate != m.aggregate:
                 continue
             if (_named(p) & _named(m) or _same_attack_scene(p, m, doc, member_of)) \
@@ -335,7 +349,7 @@ def cluster_mentions(doc: Document, mentions: list[Mention]) -> list[list[Mentio
     # 3b. restated tallies: `38 عملية` in the headline, the lead and the body
     tallies = [m for m in mentions if m.label == ATTACK and m.quantity]
     for i, m in enumerate(tallies):
-        for p in tallies[:i]:
+        for p in tallies[max(0, i - PAIR_WINDOW):i]:
             if p.quantity == m.quantity and uf.find(p.id) != uf.find(m.id) \
                     and compatible(uf.members(p.id), uf.members(m.id), doc, member_of):
                 uf.union(p.id, m.id)
@@ -347,7 +361,7 @@ def cluster_mentions(doc: Document, mentions: list[Mention]) -> list[list[Mentio
         else:
             # a mention already joined to an earlier mention of its kind has found its antecedent
             joined = any(q.ent.start < m.ent.start and q.label == m.label for q in uf.members(m.id))
-            target = _antecedent(m, mentions[:i], uf, doc, member_of) if is_definite(m, doc.text) and not joined \
+            target = _antecedent(m, mentions[max(0, i - PAIR_WINDOW):i], uf, doc, member_of) if is_definite(m, doc.text) and not joined \
                 else None
             if target is None and m.label == ATTACK and not m.role("ATTACKER") and not _another(m, doc.text):
                 target = _same_sentence(m, mentions, uf, doc, member_of)
@@ -389,7 +403,7 @@ def _merge_same_action(mentions: list[Mention], uf: _Clusters, doc: Document, me
         kind = action_kind(m.ent.text)
         if kind is None:
             continue
-        for p in attacks[:i]:
+        for p in attacks[max(0, i - PAIR_WINDOW):i]:
             if action_kind(p.ent.text) == kind and uf.find(p.id) != uf.find(m.id) \
                     and not any(q.aggregate for q in uf.members(p.id) + uf.members(m.id)) \
                     and not (_counts_of(uf.members(p.id)) and _counts_of(uf.members(m.id))
@@ -487,7 +501,7 @@ def _same_attack_scene(p: Mention, m: Mention, doc: Document, member_of) -> bool
     ap, am = _org_keys(p.role("ATTACKER"), member_of), _org_keys(m.role("ATTACKER"), member_of)
     if not (ap & am):
         return False
-    ents = doc.entity_by_id()
+    ents = entity_index(doc)
     pp = {entity_key(ents[i].text) for i in event_places([p], doc) if not country_code(ents[i].text)}
     pm = {entity_key(ents[i].text) for i in event_places([m], doc) if not country_code(ents[i].text)}
     return bool(pp & pm)

@@ -174,7 +174,8 @@ def _specificity(e: Entity) -> int:
 
 def order_places(place_ids: list[str], doc: Document) -> list[str]:
     """The event's places, most specific first, each followed by its containers; duplicates dropped."""
-    ents = doc.entity_by_id()
+    cache = doc.__dict__.get("_entity_index")  # set by model.merge.entity_index while records are built
+    ents = cache[1] if cache and cache[0] == len(doc.entities) else doc.entity_by_id()
     ids = [p for p in dict.fromkeys(place_ids) if p in ents]
     if not ids:
         return []
@@ -193,7 +194,8 @@ def order_places(place_ids: list[str], doc: Document) -> list[str]:
 
 def country_of(place_ids: list[str], doc: Document) -> str | None:
     """The country of the first place (in order) that names one, itself or inside its text."""
-    ents = doc.entity_by_id()
+    cache = doc.__dict__.get("_entity_index")  # set by model.merge.entity_index while records are built
+    ents = cache[1] if cache and cache[0] == len(doc.entities) else doc.entity_by_id()
     for p in place_ids:
         e = ents.get(p)
         if e is None:
@@ -214,7 +216,8 @@ def same_place(a: list[str], b: list[str], doc: Document) -> bool:
     ca, cb = country_of(a, doc), country_of(b, doc)
     if ca and cb and ca != cb:
         return False
-    ents = doc.entity_by_id()
+    cache = doc.__dict__.get("_entity_index")  # set by model.merge.entity_index while records are built
+    ents = cache[1] if cache and cache[0] == len(doc.entities) else doc.entity_by_id()
     broad = lambda ids: all(country_code(ents[p].text) or country_in_text(ents[p].text) for p in ids)  # noqa: E731
     if broad(a) or broad(b):
         return True
