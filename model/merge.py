@@ -32,6 +32,7 @@ name one.
 """
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -51,6 +52,8 @@ PRONOUN_SUFFIX = re.compile(r"(?:ها|هم|هما|ه|هن)$")
 
 
 
+logger = logging.getLogger(__name__)
+MAX_MERGE_MENTIONS = 400  # above this many trigger mentions in one document, only RESULT_OF merges them
 PAIR_WINDOW = 80  # pairwise merging rules compare a mention with at most this many earlier ones (a news article has
 # far fewer; a 1 MB text with thousands of predicted triggers would otherwise take hours)
 
@@ -299,6 +302,10 @@ def cluster_mentions(doc: Document, mentions: list[Mention]) -> list[list[Mentio
         for a in m.role("RESULT_OF"):
             if a.id in ids:
                 uf.union(m.id, a.id)
+    if len(mentions) > MAX_MERGE_MENTIONS:  # a book-length text: RESULT_OF only, the other rules would take hours
+        logger.warning("%s: %d event mentions; merging by RESULT_OF only (the heuristic merging rules are for "
+                       "articles of up to %d mentions)", doc.id, len(mentions), MAX_MERGE_MENTIONS)
+        return uf.groups()
     casualties = [m for m in mentions if m.label in CASUALTY]
     # 2. "others" continue the casualty mention before them
     for i, m in enumerate(casualties):

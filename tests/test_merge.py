@@ -107,3 +107,24 @@ def test_same_kind_of_action_merges_and_another_does_not():
     assert ["T1", "T3", "T5"] in groups           # the same raid told twice
     assert ["T6"] in groups                       # a bare mention joins only within its own sentence
     assert ["T7"] in groups                       # `مداهمة أخرى` is another raid
+
+
+def test_a_book_length_text_merges_by_result_of_only_and_stays_fast():
+    """Thousands of mentions (a 1 MB text, or a random model's output): the pairwise rules are skipped, RESULT_OF
+    still joins casualties to their attack, and every mention lands in exactly one record."""
+    import time
+
+    from model.document import Document, Entity, Relation
+    from model.events import build_events
+
+    text, ents, rels = "", [], []
+    for k in range(300):  # 300 x (attack + killing) = 600 mentions
+        a0 = len(text)
+        text += "غارة أدت إلى مقتل شخص. "
+        ents += [Entity(f"A{k}", "ATTACK", a0, a0 + 4, "غارة"), Entity(f"K{k}", "KILL", a0 + 12, a0 + 16, "مقتل")]
+        rels.append(Relation("RESULT_OF", f"K{k}", f"A{k}"))
+    t0 = time.time()
+    records = build_events(Document("book", text, ents, rels), ("ATTACK", "KILL", "INJURE", "ARREST"))
+    assert time.time() - t0 < 60
+    assert len(records) == 300
+    assert sorted(x for r in records for x in r["mentions"]) == sorted(e.id for e in ents)
