@@ -21,7 +21,8 @@ from datetime import date
 
 from .dates import DateValue, resolve_date, width_days
 from .document import Document, Entity
-from .merge import ATTACK, Mention, build_mentions, cluster_mentions, event_places, is_plural, sentences, victim_side
+from .merge import (ATTACK, Mention, build_mentions, cluster_mentions, entity_index, event_places, is_plural,
+                    sentences, victim_side)
 from .numbers import Count, add, is_correcting, is_others, is_partial, is_preliminary, is_subset, norm_letters
 from .places import country_code, country_in_text, nationality_code, order_places, place_country
 
@@ -89,7 +90,8 @@ def _record(rid: str, group: list[Mention], doc: Document, pub: date | None, mem
     rec["target_orgs"] = _orgs(roles["targets"], member_of)
     rec["victim_orgs"] = _orgs(roles["victims"], member_of)
     shared = _shared_victims(group)
-    ents_member = {k: [doc.entity_by_id()[t] for t in v if t in doc.entity_by_id()] for k, v in member_of.items()}
+    index = entity_index(doc)  # once per document, not twice per member
+    ents_member = {k: [index[t] for t in v if t in index] for k, v in member_of.items()}
     died = _died_of_wounds(group)
     shared -= died
     for label, name in OUTCOMES.items():
@@ -148,7 +150,7 @@ def event_country(places: list[str], doc: Document, sent: tuple[int, int] | None
     """The country of the event's places (a country name, in the phrase or a CLDR city); null when they span
     several countries; else the one country its core sentence places events in; else, for an event at a named place
     (a city, a base, `أنحاء البلاد`), the country the document is about (guidelines 11.9: the text leaves no doubt)."""
-    ents = doc.entity_by_id()
+    ents = entity_index(doc)
     doc_counts = document_country_counts(doc)
     codes = list(dict.fromkeys(c for p in places if p in ents and (c := place_country(ents[p].text, doc_counts))))
     if len(codes) > 1:
