@@ -182,7 +182,17 @@ def in_dateline(e: Entity, text: str) -> bool:
 
 def document_country_counts(doc: Document) -> dict[str, int]:
     """How often the document names each country: country names in place spans (not in a dateline) and
-    nationality adjectives in any span (`الجيش الوطني الليبي` -> LY)."""
+    nationality adjectives in any span (`الجيش الوطني الليبي` -> LY). Computed once per document (cached on it,
+    recomputed if its entity list changes length): every record of the document asks for it."""
+    cache = doc.__dict__.get("_country_counts")
+    if cache is not None and cache[0] == len(doc.entities):
+        return dict(cache[1])
+    counts = _count_countries(doc)
+    doc.__dict__["_country_counts"] = (len(doc.entities), counts)
+    return dict(counts)
+
+
+def _count_countries(doc: Document) -> dict[str, int]:
     counts: dict[str, int] = {}
     for e in doc.entities:
         if in_dateline(e, doc.text):
