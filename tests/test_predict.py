@@ -170,7 +170,7 @@ def test_bundled_default_model_loads_and_predicts_offline(capsys):
 
     if not (DEFAULT_MODEL / "config.json").exists():
         pytest.skip("no bundled default model in this checkout")
-    assert sum(f.stat().st_size for f in DEFAULT_MODEL.iterdir()) <= 40 * 2**20
+    assert sum(f.stat().st_size for f in DEFAULT_MODEL.iterdir()) <= 64 * 2**20  # issue 9: the bundled model may take up to 64 MB
     rc, out, err = run_cli([str(REPO / "samples" / "seed-000.txt")], capsys)
     assert rc == 0, err
     doc = json.loads(out)
