@@ -12,7 +12,10 @@ from training.validate import check_document
 
 
 def run_cli(args, capsys):
-    rc = main(args)
+    try:
+        rc = main(args)
+    except SystemExit as stop:  # argparse: usage errors exit with status 2
+        rc = stop.code
     out = capsys.readouterr()
     return rc, out.out, out.err
 
@@ -148,6 +151,8 @@ def test_python_api(trained_dir):
 
 
 def test_accelerate_launch_splits_the_input_and_merges_the_same_output(tmp_path, capsys, trained_dir):
+    """Byte-identical although the two runs batch different documents together (chunks of 2 in two processes of
+    one thread, chunks of 256 in one process): windows are batched by padded length (model.windows.batch_windows)."""
     seeds = sorted(SEED_TEXTS.glob("*.txt"))
     inp = tmp_path / "in.jsonl"
     inp.write_text("".join(json.dumps({"id": f"d{i}", "text": p.read_text(encoding="utf-8")}, ensure_ascii=False) + "\n"
@@ -176,3 +181,320 @@ def test_bundled_default_model_loads_and_predicts_offline(capsys):
     doc = json.loads(out)
     assert_offset_exact(doc)
     assert len(doc["entities"]) > 20 and doc["relations"]
+
+
+# ---- what users actually feed it (issue 13) ----------------------------------------------------------------------------
+def seed_text(n: int = 0) -> str:
+    return next(SEED_TEXTS.glob(f"{n:03d}*")).read_text(encoding="utf-8")
+
+
+def write_jsonl_input(path, docs):
+    path.write_text("".join(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n" for i, t in docs),
+                    encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def no_model_load(monkeypatch):
+    """Fails the test if the model is loaded: the checks must come first."""
+    import model.predict as predict
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the model was loaded before the input/option check")
+
+    monkeypatch.setattr(predict, "load_extractor", refuse)
+
+
+def test_duplicate_ids_in_input_jsonl_are_refused_before_anything_runs(tmp_path, capsys, trained_dir, no_model_load):
+    inp = write_jsonl_input(tmp_path / "in.jsonl", [("a", "قال الجيش"), ("b", "مقتل 15"), ("a", "نص آخر")])
+    out = tmp_path / "out.jsonl"
+    rc, _, err = run_cli(["--input-jsonl", str(inp), "--output", str(out), "--model", str(trained_dir)], capsys)
+    assert rc == 2 and f"{inp}:3" in err and "'a'" in err and "line 1" in err and "Traceback" not in err
+    assert not out.exists()
+
+
+def test_resume_keeps_a_complete_last_line_that_lacks_its_newline(tmp_path, capsys, trained_dir):
+    inp = write_jsonl_input(tmp_path / "in.jsonl", [(f"d{i}", seed_text(i)) for i in range(4)])
+    out = tmp_path / "out.jsonl"
+    args = ["--input-jsonl", str(inp), "--output", str(out), "--model", str(trained_dir)]
+    assert run_cli(args, capsys)[0] == 0
+    full = out.read_text(encoding="utf-8").splitlines()
+    marked = json.loads(full[1])
+    marked["meta"] = {"kept": True}  # a mark that a recomputation would not reproduce
+    out.write_text(full[0] + "\n" + json.dumps(marked, ensure_ascii=False), encoding="utf-8")  # no final newline
+    rc, _, err = run_cli(args, capsys)
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert rc == 0 and out.read_text(encoding="utf-8").endswith("\n") and "incomplete" not in err
+    assert [json.loads(x)["id"] for x in lines] == ["d0", "d1", "d2", "d3"]  # valid JSONL, nothing glued
+    assert json.loads(lines[1])["meta"] == {"kept": True} and lines[2:] == full[2:]
+
+
+def test_resume_refuses_an_output_with_a_bad_line_before_the_last(tmp_path, capsys, trained_dir, no_model_load):
+    inp = write_jsonl_input(tmp_path / "in.jsonl", [("d0", "قال الجيش"), ("d1", "مقتل 15")])
+    out = tmp_path / "out.jsonl"
+    out.write_text('{"id": "d0"}\nnot json\n{"id": "x"}\n', encoding="utf-8")
+    before = out.read_bytes()
+    rc, _, err = run_cli(["--input-jsonl", str(inp), "--output", str(out), "--model", str(trained_dir)], capsys)
+    assert rc == 2 and f"{out}:2" in err and out.read_bytes() == before
+
+
+def _immutable(path):
+    """Make `path` unwritable even for root (chattr +i) or by mode for other users; returns an undo function."""
+    if os.geteuid() == 0:
+        r = subprocess.run(["chattr", "+i", str(path)], capture_output=True)
+        if r.returncode != 0:
+            pytest.skip(f"running as root and chattr +i failed ({r.stderr.decode().strip()}): cannot make a "
+                        "read-only directory")
+        return lambda: subprocess.run(["chattr", "-i", str(path)], check=True)
+    mode = path.stat().st_mode
+    path.chmod(0o555 if path.is_dir() else 0o444)
+    return lambda: path.chmod(mode)
+
+
+@pytest.mark.parametrize("case", ["read-only directory", "parent is a file", "jsonl output not writable",
+                                  "output is a directory"])
+def test_unwritable_outputs_fail_before_the_model_loads(tmp_path, capsys, trained_dir, no_model_load, case):
+    src = tmp_path / "a.txt"
+    src.write_text("قال الجيش", encoding="utf-8")
+    inp = write_jsonl_input(tmp_path / "in.jsonl", [("d0", "قال الجيش")])
+    locked, undo = tmp_path / "locked", None
+    locked.mkdir()
+    if case == "read-only directory":
+        undo = _immutable(locked)
+        args, message = [str(src), "--output", str(locked / "out.json")], "cannot write the output"
+    elif case == "parent is a file":
+        args, message = [str(src), "--output", str(src / "out.json")], "is a file, not a directory"
+    elif case == "jsonl output not writable":
+        out = locked / "out.jsonl"
+        out.write_text("", encoding="utf-8")
+        undo = _immutable(out)
+        args, message = ["--input-jsonl", str(inp), "--output", str(out)], "cannot write the output"
+    else:
+        args, message = [str(src), "--output", str(locked)], "is a directory"
+    try:
+        rc, _, err = run_cli(args + ["--model", str(trained_dir)], capsys)
+    finally:
+        if undo:
+            undo()
+    assert rc == 2 and message in err and "Traceback" not in err, err
+    assert sorted(p.name for p in locked.iterdir()) == (["out.jsonl"] if case == "jsonl output not writable" else [])
+
+
+@pytest.mark.parametrize("option, message", [
+    (["--device", "gpu"], "--device gpu: not a device name"),
+    (["--device", "cuda"], "--device cuda: CUDA is not available"),
+    (["--device", "cpu", "--batch-size", "0"], "--batch-size: must be at least 1"),
+    (["--chunk", "-3"], "--chunk: must be at least 1"),
+    (["--batch-size", "many"], "--batch-size: expected a whole number"),
+    (["--date", "yesterday"], "--date 'yesterday': expected YYYY-MM-DD"),
+])
+def test_bad_options_are_clear_errors_before_the_model_loads(tmp_path, capsys, trained_dir, no_model_load, option,
+                                                            message):
+    import torch
+
+    if option[:2] == ["--device", "cuda"] and torch.cuda.is_available():
+        pytest.skip("this machine has CUDA")
+    src = tmp_path / "a.txt"
+    src.write_text("قال الجيش", encoding="utf-8")
+    rc, _, err = run_cli([str(src), "--model", str(trained_dir), "--output", str(tmp_path / "o.json")] + option,
+                         capsys)
+    assert rc == 2 and message in err and "Traceback" not in err, err
+    assert not (tmp_path / "o.json").exists()
+
+
+def test_model_paths_fail_fast_with_what_is_missing(tmp_path, capsys, no_model_load):
+    src = tmp_path / "a.txt"
+    src.write_text("قال الجيش", encoding="utf-8")
+    rc, _, err = run_cli([str(src), "--model", "/no/such/dir"], capsys)
+    assert rc == 2 and "/no/such/dir: no such directory" in err and "Repo id" not in err
+    (tmp_path / "empty").mkdir()
+    rc, _, err = run_cli([str(src), "--model", str(tmp_path / "empty")], capsys)
+    assert rc == 2 and "not a model directory (no config.json)" in err
+
+
+def test_a_missing_local_model_without_offline_mode_does_not_retry_the_hub(tmp_path):
+    """Without HF_HUB_OFFLINE `runs/demo` looks like a hub id; the hub is asked once (a few seconds at most), not
+    retried for a minute, and the message says there is no such directory."""
+    src = tmp_path / "a.txt"
+    src.write_text("قال الجيش", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE")}
+    r = subprocess.run([sys.executable, "-m", "model.predict", str(src), "--model", "runs/demo"], cwd=tmp_path,
+                       env=dict(env, PYTHONPATH=str(REPO)), capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2 and "runs/demo: no such directory" in r.stderr, r.stderr[-2000:]
+    assert "Retry" not in r.stderr and "Traceback" not in r.stderr and "--model DIR" in r.stderr
+
+
+def test_output_files_get_the_umask_mode(tmp_path, capsys, trained_dir):
+    src = tmp_path / "a.txt"
+    src.write_text("قال الجيش", encoding="utf-8")
+    old = os.umask(0o022)
+    try:
+        assert run_cli([str(src), "--model", str(trained_dir), "--output", str(tmp_path / "o.json")], capsys)[0] == 0
+        (tmp_path / "kept.json").write_text("{}")
+        (tmp_path / "kept.json").chmod(0o640)
+        assert run_cli([str(src), "--model", str(trained_dir), "--output", str(tmp_path / "kept.json")], capsys)[0] == 0
+    finally:
+        os.umask(old)
+    assert (tmp_path / "o.json").stat().st_mode & 0o777 == 0o644
+    assert (tmp_path / "kept.json").stat().st_mode & 0o777 == 0o640  # an existing file keeps its mode
+    assert not list(tmp_path.glob(".*.tmp")) and not list(tmp_path.glob(".*.check"))
+
+
+def test_text_format_keeps_one_entity_per_line_when_a_span_crosses_a_newline_or_tab():
+    from model.document import Document, Entity, Relation
+    from model.predict import render_text
+
+    text = "قال الجيش\nالعراقي\tفي بغداد \\ أمس"
+    doc = Document("x\ny", text, [Entity("T1", "ORG", 4, 17, text[4:17], 0.9),
+                                  Entity("T2", "GPE", 21, 33, text[21:33], 0.8)],
+                   [Relation("LOCATED_IN", "T1", "T2", 0.5)], extra={"events": []})
+    lines = render_text(doc).split("\n")
+    assert len(lines) == 4 and lines[0] == "# x\\ny"
+    assert lines[1].split("\t") == ["T1", "ORG", "4-17", "0.900", "الجيش\\nالعراقي"]
+    assert lines[2].split("\t")[-1] == "بغداد \\\\ أمس"
+    assert lines[3].split("\t")[1] == "T1 الجيش\\nالعراقي -> T2 بغداد \\\\ أمس"
+
+
+def test_warns_when_a_text_has_almost_no_arabic_letters(tmp_path, capsys, caplog, trained_dir):
+    (tmp_path / "en.txt").write_text("The army said fifteen fighters were killed in the west.", encoding="utf-8")
+    (tmp_path / "ar.txt").write_text(seed_text(0)[:300] + " (CNN, Reuters)", encoding="utf-8")
+    with caplog.at_level("WARNING", logger="model.predict"):
+        rc, out, _ = run_cli([str(tmp_path), "--model", str(trained_dir), "--format", "jsonl"], capsys)
+    warned = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert rc == 0 and len(out.splitlines()) == 2  # a warning, not a failure
+    assert len(warned) == 1 and "en.txt" in warned[0] and "0% of its 45 letters are Arabic" in warned[0]
+
+
+def _predict(trained_dir, text):
+    from model.extractor import Extractor
+
+    return Extractor.from_pretrained(str(trained_dir), device="cpu")(text)[0]
+
+
+def test_zero_width_joiners_inside_words_do_not_split_them(trained_dir):
+    text = seed_text(0)
+    plain = _predict(trained_dir, text)
+    assert len(plain.entities) > 20
+    inserts = sorted({e.start + 2 for e in plain.entities if e.end - e.start > 3})  # a joiner inside every long span
+    marked, shift, where = "", 0, []
+    for k, i in enumerate(inserts):
+        marked += text[shift:i] + ("\u200c" if k % 2 else "\u200d")
+        shift = i
+    marked += text[shift:]
+    noisy = _predict(trained_dir, marked)
+
+    def back(doc):  # offsets of the marked text -> offsets of the plain text
+        return [(e.start - sum(i < e.start for i in inserts_m), e.end - sum(i < e.end for i in inserts_m), e.label)
+                for e in doc.entities]
+
+    inserts_m = [i + k for k, i in enumerate(inserts)]  # where the marks sit in the marked text
+    assert back(noisy) == [(e.start, e.end, e.label) for e in plain.entities]
+    assert all(marked[e.start:e.end] == e.text for e in noisy.entities)
+
+
+def test_arabic_indic_and_persian_digits_read_like_latin_digits(trained_dir):
+    text = seed_text(0)
+    assert any(c.isdigit() for c in text)
+    latin = _predict(trained_dir, text)
+    for digits in ("٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹"):
+        other = _predict(trained_dir, text.translate(str.maketrans("0123456789", digits)))
+        assert [(e.start, e.end, e.label) for e in other.entities] == [(e.start, e.end, e.label) for e in latin.entities]
+        assert [(r.head, r.tail, r.label) for r in other.relations] == [(r.head, r.tail, r.label) for r in latin.relations]
+
+
+def test_presentation_forms_give_the_same_spans_with_proclitics_outside(trained_dir):
+    import unicodedata
+
+    forms = {}  # letter -> its isolated presentation form (one character for one, so offsets do not move)
+    for cp in range(0xFE70, 0xFEFD):
+        n = unicodedata.normalize("NFKC", chr(cp))
+        if len(n) == 1 and "ISOLATED" in unicodedata.name(chr(cp), "") and n not in forms:
+            forms[n] = chr(cp)
+    text = seed_text(0)
+    shown = text.translate(str.maketrans(forms))
+    assert shown != text and len(shown) == len(text)
+    plain, pres = _predict(trained_dir, text), _predict(trained_dir, shown)
+    clitic = [e for e in plain.entities if e.start > 1 and text[e.start - 1] in "وبلفك" and text[e.start - 2].isspace()]
+    assert clitic, "seed 000 has spans after a proclitic (والعراق, لداعش)"
+    assert [(e.start, e.end, e.label) for e in pres.entities] == [(e.start, e.end, e.label) for e in plain.entities]
+
+
+def test_a_documents_output_does_not_depend_on_its_batch(trained_dir):
+    """Exactly equal scores, not only equal rounded output: each window is padded to a length of its own."""
+    from model.extractor import Extractor
+
+    ex = Extractor.from_pretrained(str(trained_dir), device="cpu")
+    texts = [seed_text(i) for i in range(5)] + [seed_text(i)[:250] for i in range(5)] + ["قال الجيش إن 15 قتلوا"]
+
+    def raw(docs):
+        return [[(e.start, e.end, e.label, e.score) for e in d.entities] + [(r.head, r.tail, r.label, r.score)
+                                                                           for r in d.relations] for d in docs]
+
+    alone = raw([ex(t)[0] for t in texts])
+    assert raw(ex(texts)) == alone
+    ex.batch_size = 3
+    assert raw(ex(texts[::-1]))[::-1] == alone
+
+
+def test_progress_bar_for_file_inputs_only_on_a_terminal_and_not_with_quiet(tmp_path, trained_dir):
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    src = tmp_path / "big.txt"
+    src.write_text((seed_text(0) + "\n") * 8, encoding="utf-8")
+
+    def stderr_of(extra, tty):
+        cmd = [sys.executable, "-m", "model.predict", str(src), "--model", str(trained_dir), "--output",
+               str(tmp_path / "o.json"), "--batch-size", "2"] + extra
+        env = dict(os.environ, HF_HUB_OFFLINE="1", PYTHONPATH=str(REPO))
+        if not tty:
+            return subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300).stderr
+        leader, follower = pty.openpty()
+        fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a new pty is 0 columns wide
+        proc = subprocess.Popen(cmd, env=env, stderr=follower, stdout=subprocess.DEVNULL)
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                data = os.read(leader, 4096)
+            except OSError:  # the child closed the terminal
+                break
+            if not data:
+                break
+            chunks.append(data)
+        assert proc.wait(timeout=300) == 0
+        os.close(leader)
+        return b"".join(chunks).decode("utf-8", "replace")
+
+    shown = stderr_of([], tty=True)
+    assert "windows" in shown and "%|" in shown
+    assert "%|" not in stderr_of(["--quiet"], tty=True)
+    assert "%|" not in stderr_of([], tty=False)
+
+
+def test_predicting_needs_none_of_the_training_dependencies(tmp_path, trained_dir):
+    """The base install (no datasets, accelerate, seqeval) runs python -m model.predict: here they are made
+    unimportable as if not installed."""
+    src = tmp_path / "a.txt"
+    src.write_text(seed_text(1), encoding="utf-8")
+    code = ("import sys\nfor m in ('datasets', 'accelerate', 'seqeval'): sys.modules[m] = None\n"
+            "from model.predict import main\nsys.exit(main(sys.argv[1:]))")
+    r = subprocess.run([sys.executable, "-c", code, str(src), "--model", str(trained_dir), "--format", "html",
+                        "--output", str(tmp_path / "o.html")], cwd=REPO, capture_output=True, text=True, timeout=300,
+                       env=dict(os.environ, HF_HUB_OFFLINE="1"))
+    assert r.returncode == 0, r.stderr[-3000:]
+    assert 'dir="rtl"' in (tmp_path / "o.html").read_text(encoding="utf-8")
+
+
+def test_readme_python_api_example_runs_on_a_clone():
+    import re
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", readme, re.S)
+    assert blocks, "README has a Python API example"
+    r = subprocess.run([sys.executable, "-c", blocks[0]], cwd=REPO, capture_output=True, text=True, timeout=300,
+                       env=dict(os.environ, HF_HUB_OFFLINE="1"))
+    assert r.returncode == 0, r.stderr[-3000:]
+    assert r.stdout.strip(), "the example prints what it found"
