@@ -151,7 +151,7 @@ def test_python_api(trained_dir):
 
 
 def test_accelerate_launch_splits_the_input_and_merges_the_same_output(tmp_path, capsys, trained_dir):
-    """Byte-identical although the two runs batch different documents together (chunks of 2 in two processes of
+    """The same output although the two runs batch different documents together (chunks of 2 in two processes of
     one thread, chunks of 256 in one process): windows are batched by padded length (model.windows.batch_windows)."""
     seeds = sorted(SEED_TEXTS.glob("*.txt"))
     inp = tmp_path / "in.jsonl"
@@ -166,7 +166,10 @@ def test_accelerate_launch_splits_the_input_and_merges_the_same_output(tmp_path,
     r = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=600,
                        env=dict(os.environ, HF_HUB_OFFLINE="1", OMP_NUM_THREADS="1"))
     assert r.returncode == 0, r.stderr[-3000:]
-    assert multi.read_text(encoding="utf-8") == single.read_text(encoding="utf-8")
+    read = lambda p: [json.loads(line) for line in p.read_text(encoding="utf-8").splitlines()]  # noqa: E731
+    # Stated tolerance: one unit of the 4th decimal the output is rounded to (the issue's flaky case was 0.5158 vs
+    # 0.5159); everything else identical. With batch_windows the two files are byte-identical in practice.
+    assert same_predictions(read(multi), read(single), 1e-4 + 1e-9)
     assert not list(tmp_path.glob(".multi.jsonl.part*"))
 
 
@@ -419,23 +422,55 @@ def test_presentation_forms_give_the_same_spans_with_proclitics_outside(trained_
     assert [(e.start, e.end, e.label) for e in pres.entities] == [(e.start, e.end, e.label) for e in plain.entities]
 
 
-@pytest.mark.xfail(strict=False, reason="exact score equality across batch compositions failed in a full-suite run "
-                   "(passed alone); open in issue 13: compare with a stated tolerance or find the difference")
-def test_a_documents_output_does_not_depend_on_its_batch(trained_dir):
-    """Exactly equal scores, not only equal rounded output: each window is padded to a length of its own."""
-    from model.extractor import Extractor
+def same_predictions(a: list[dict], b: list[dict], tol: float) -> bool:
+    """Same ids, spans, labels, relations and event mentions; scores within `tol`."""
+    def skeleton(d):
+        return (d["id"], [(e["id"], e["label"], e["start"], e["end"]) for e in d["entities"]],
+                [(r["label"], r["head"], r["tail"]) for r in d["relations"]],
+                [sorted(ev.get("mentions", [])) for ev in d.get("events", [])])
 
-    ex = Extractor.from_pretrained(str(trained_dir), device="cpu")
+    def scores(d):
+        return [x["score"] for x in d["entities"] + d["relations"]]
+
+    return [skeleton(d) for d in a] == [skeleton(d) for d in b] and all(
+        abs(x - y) <= tol for da, db in zip(a, b) for x, y in zip(scores(da), scores(db)))
+
+
+def test_a_documents_output_does_not_depend_on_its_batch(trained_dir, tokenizer):
+    """Each window is padded to a length of its own (model.windows.batch_windows), so a document's windows are
+    computed with the same shapes whatever shares their batch. On this project's CPU machines that makes the raw
+    scores bit-identical (measured: 0.0 difference over repeated runs with 1, 2 and 4 threads); one full-suite run
+    saw a difference all the same, so scores are compared with a stated tolerance of 1e-6 (float32 rounding of the
+    encoder's sums; the old batching differed by up to 5e-7 *and* in its padded shapes, checked first)."""
+    from model.extractor import Extractor
+    from model.windows import batch_windows, encode_documents, make_windows
+
     texts = [seed_text(i) for i in range(5)] + [seed_text(i)[:250] for i in range(5)] + ["قال الجيش إن 15 قتلوا"]
 
-    def raw(docs):
-        return [[(e.start, e.end, e.label, e.score) for e in d.entities] + [(r.head, r.tail, r.label, r.score)
-                                                                           for r in d.relations] for d in docs]
+    def shapes(group, batch_size):  # (document, window start) -> padded length of the batch it runs in
+        encs = encode_documents([texts[i] for i in group], tokenizer)
+        wins = [w for k, e in enumerate(encs) for w in make_windows(e, k, 126, 32)]
+        return {(group[w.doc], w.start): length for batch, length in batch_windows(wins, batch_size, 128)
+                for w in batch}
 
-    alone = raw([ex(t)[0] for t in texts])
-    assert raw(ex(texts)) == alone
+    alone_shapes = {}
+    for i in range(len(texts)):
+        alone_shapes.update(shapes([i], 16))
+    assert shapes(list(range(len(texts))), 16) == alone_shapes == shapes(list(range(len(texts)))[::-1], 3)
+
+    def unrounded(doc) -> dict:  # to_dict() rounds scores to 4 decimals
+        d = doc.to_dict()
+        for item, obj in zip(d["entities"] + d["relations"], doc.entities + doc.relations):
+            item["score"] = float(obj.score)
+        return d
+
+    ex = Extractor.from_pretrained(str(trained_dir), device="cpu")
+    ids = [f"doc-{i}" for i in range(len(texts))]
+    alone = [unrounded(ex(t, ids=[i])[0]) for t, i in zip(texts, ids)]
+    assert sum(len(d["entities"]) for d in alone) > 50
+    assert same_predictions([unrounded(d) for d in ex(texts)], alone, 1e-6)
     ex.batch_size = 3
-    assert raw(ex(texts[::-1]))[::-1] == alone
+    assert same_predictions([unrounded(d) for d in ex(texts[::-1], ids=ids[::-1])][::-1], alone, 1e-6)
 
 
 def test_progress_bar_for_file_inputs_only_on_a_terminal_and_not_with_quiet(tmp_path, trained_dir):
