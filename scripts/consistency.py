@@ -216,6 +216,43 @@ def victims_word(ix: Index) -> Iterator[Candidate]:
             yield Candidate(ix.doc.id, "10.40", f"@{m.start()} {m.group()}", what, m.start())
 
 
+MASSACRE = re.compile(rf"(?<!\S){CLITICS}(?:ال)?(?:مجزر|مذبح|مجازر|مذابح)\w*")
+
+
+@check("10.41", "مجزرة/مذبحة annotated with another label than KILL, or left unannotated")
+def massacre(ix: Index) -> Iterator[Candidate]:
+    for m in MASSACRE.finditer(ix.doc.text):
+        e = ix.covering(m.end() - 1)
+        if e is None or e.label != "KILL":
+            what = "unannotated" if e is None else f"{e.label} {e.id}"
+            yield Candidate(ix.doc.id, "10.41", f"@{m.start()} {m.group()}", what, m.start())
+
+
+INCIDENT = re.compile(rf"(?<!\S){CLITICS}(?:ال)(?:حادث|حادثة|واقعة)(?!\w)")
+
+
+@check("10.44", "الحادث/الحادثة/الواقعة left unannotated in a document with attacks, or annotated as another label")
+def incident(ix: Index) -> Iterator[Candidate]:
+    if not any(e.label == "ATTACK" for e in ix.doc.entities):
+        return
+    for m in INCIDENT.finditer(ix.doc.text):
+        e = ix.covering(m.end() - 1)
+        if e is None or e.label != "ATTACK":
+            what = "unannotated" if e is None else f"{e.label} {e.id}"
+            yield Candidate(ix.doc.id, "10.44", f"@{m.start()} {m.group()}", what, m.start())
+
+
+FELL_VICTIM = re.compile(r"(?<!\S)[وف]?(?:راح|ذهب|سقط)(?:ت)?\s+ضحيت(?:ه|ها|هم|هما)(?!\w)")
+
+
+@check("10.48", "راح ضحيته + the dead with no KILL trigger in its sentence")
+def fell_victim(ix: Index) -> Iterator[Candidate]:
+    for m in FELL_VICTIM.finditer(ix.doc.text):
+        s, t = ix.sentence(m.start())
+        if not any(e.label == "KILL" for e in ix.span_at(s, t)):
+            yield Candidate(ix.doc.id, "10.48", f"@{m.start()} {m.group()}", "no KILL in its sentence", m.start())
+
+
 CLAIM = re.compile(r"مسؤولي(?:ة|ته|تها|تهم|تهما)(?!\w)|(?<!\S)[وف]?(?:ي|ت)?تبن(?:ى|ت|اه|ته|اها|يه|ي)(?!\w)")
 
 
