@@ -49,7 +49,8 @@ def markdown(m: dict, n_docs: int) -> str:
 
 def single_pass(passes: dict[str, list[str]], adjudicated: list[str]) -> str:
     """A Markdown table: each pass scored against the adjudicated gold (P / R / F1 of spans and strict relations)."""
-    gold = load_documents(adjudicated)
+    passed = set.intersection(*({d.id for d in load_documents(paths)} for paths in passes.values()))
+    gold = [d for d in load_documents(adjudicated) if d.id in passed]  # the adjudicated file may hold more
     ids = {d.id for d in gold}
     lines = [f"Each single pass against the adjudicated gold ({len(gold)} documents; %).", "",
              "| pass | spans P | spans R | spans F1 | relations P | relations R | relations F1 |",
