@@ -2,6 +2,10 @@
 of ANERcorp and score the test half with seqeval (strict IOB2, micro and per label), beside published figures.
 
     python scripts/anercorp.py --encoder runs/encoder --output runs/anercorp --epochs 3
+    python scripts/anercorp.py --encoder model/default --output runs/anercorp-default --epochs 2   # a joint model's encoder
+
+`--encoder` is a plain encoder (directory or hub id) or a trained joint model directory, whose encoder is used
+(weights loaded in float32 either way).
 
 The split is rebuilt from shared/corpora/anercorp (see scripts/scripts_anercorp.py for how the boundary is found).
 No model selection is done on the test half: epochs and learning rate are fixed before the run.
@@ -63,6 +67,30 @@ def predict_tags(model, tok, sents, id2label, max_len: int, device) -> list[list
     return out
 
 
+def token_classifier(encoder: str, label2id: dict[str, int]):
+    """A token-classification model on `encoder`: a plain encoder, or the encoder of a trained joint model."""
+    import torch
+    from transformers import AutoModelForTokenClassification
+
+    from model.configuration import MODEL_TYPE
+
+    kw = dict(num_labels=len(label2id), id2label={i: t for t, i in label2id.items()}, label2id=label2id)
+    cfg = Path(encoder) / "config.json"
+    if cfg.is_file() and json.loads(cfg.read_text(encoding="utf-8")).get("model_type") == MODEL_TYPE:
+        from model.modeling import JointIEModel
+
+        joint = JointIEModel.from_pretrained(encoder, use_safetensors=True, dtype=torch.float32)
+        enc_cfg = joint.encoder.config
+        for k, v in kw.items():
+            setattr(enc_cfg, k, v)
+        model = AutoModelForTokenClassification.from_config(enc_cfg)
+        missing, _ = model.base_model.load_state_dict(joint.encoder.state_dict(), strict=False)
+        if [k for k in missing if "pooler" not in k]:
+            raise ValueError(f"encoder weights missing from {encoder}: {missing[:5]}")
+        return model
+    return AutoModelForTokenClassification.from_pretrained(encoder, use_safetensors=True, dtype=torch.float32, **kw)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--encoder", required=True, help="pretrained encoder directory (with tokenizer) or hub id")
@@ -80,7 +108,7 @@ def main() -> None:
     from accelerate.utils import set_seed
     from seqeval.metrics import classification_report
     from seqeval.scheme import IOB2
-    from transformers import AutoModelForTokenClassification, get_linear_schedule_with_warmup
+    from transformers import get_linear_schedule_with_warmup
 
     from model.tokenization import load_tokenizer
     from scripts_anercorp import anercorp_split
@@ -96,8 +124,7 @@ def main() -> None:
     label2id = {t: i for i, t in enumerate(labels)}
     id2label = dict(enumerate(labels))
     tok = load_tokenizer(args.encoder)
-    model = AutoModelForTokenClassification.from_pretrained(args.encoder, num_labels=len(labels), id2label=id2label,
-                                                            label2id=label2id, use_safetensors=True)
+    model = token_classifier(args.encoder, label2id)
     feats = encode(train, tok, label2id, args.max_length)
 
     def collate(batch):

@@ -1,0 +1,34 @@
+"""scripts/anercorp.py: the token classifier starts from a plain encoder or from a trained joint model's encoder."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import torch
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+import anercorp  # noqa: E402
+
+LABELS = {"O": 0, "B-PER": 1, "I-PER": 2}
+
+
+def test_a_joint_models_encoder_is_carried_over_exactly(trained_dir):
+    from model.modeling import JointIEModel
+
+    joint = JointIEModel.from_pretrained(trained_dir, dtype=torch.float32)
+    model = anercorp.token_classifier(str(trained_dir), LABELS)
+    theirs = joint.encoder.state_dict()
+    mine = model.base_model.state_dict()
+    assert set(mine) <= set(theirs) and len(mine) > 10
+    assert all(torch.equal(mine[k], theirs[k]) for k in mine)
+    assert model.config.num_labels == 3 and model.config.id2label[1] == "B-PER"
+    assert {p.dtype for p in model.parameters()} == {torch.float32}
+
+
+def test_a_plain_encoder_loads_too(tiny_encoder_dir):
+    from transformers import AutoModel
+
+    model = anercorp.token_classifier(str(tiny_encoder_dir), LABELS)
+    enc = AutoModel.from_pretrained(tiny_encoder_dir)
+    k = "embeddings.word_embeddings.weight"
+    assert torch.equal(model.base_model.state_dict()[k], enc.state_dict()[k])
