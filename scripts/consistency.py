@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 from model.document import Document, load_documents  # noqa: E402
 
-GOLD_FILES = [ROOT / "annotations" / f for f in ("seeds.jsonl", "ant.jsonl", "ant_v2_a.jsonl", "ant_v2_b.jsonl")]
+GOLD_FILES = [ROOT / "annotations" / f for f in ("seeds.jsonl", "ant.jsonl", "ant_v2_a.jsonl", "ant_v2_b.jsonl", "ant_v2_c.jsonl")]
 LOG_FILE = ROOT / "annotations" / "consistency_log.tsv"
 LOG_FIELDS = ("doc_id", "rule", "candidate", "decision", "reason")
 DECISIONS = ("fixed", "kept")
