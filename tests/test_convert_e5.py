@@ -79,6 +79,16 @@ def test_parse_blob_and_state_dict():
     assert not missing and not unexpected
 
 
+def test_build_model_is_in_eval_mode_and_deterministic():
+    import torch
+
+    model = convert_e5.build_model(convert_e5.parse_blob(tiny_blob()))
+    ids = torch.tensor([[0, 3, 3, 2]])
+    assert not model.training  # dropout off: the C-engine check compares deterministic embeddings
+    with torch.no_grad():
+        assert torch.equal(model(input_ids=ids).last_hidden_state, model(input_ids=ids).last_hidden_state)
+
+
 def test_rejects_other_files():
     with pytest.raises(ValueError, match="magic"):
         convert_e5.parse_blob(b"GGUF" + b"\0" * 100)
