@@ -130,3 +130,19 @@ def torch_equal(a, b) -> bool:
     import torch
 
     return a.dtype == b.dtype and a.shape == b.shape and bool(torch.equal(a, b))
+
+
+def test_subsample_is_reproducible_nested_and_independent_of_file_order():
+    from types import SimpleNamespace
+
+    from training.train import subsample
+
+    docs = [SimpleNamespace(id=f"d{i:02d}") for i in range(30)]
+    small, large = subsample(docs, 10, seed=3), subsample(docs, 20, seed=3)
+    assert len(small) == 10 and len(large) == 20
+    assert {d.id for d in small} < {d.id for d in large}  # nested: 10 documents inside the 20
+    assert [d.id for d in subsample(docs[::-1], 10, seed=3)] == [d.id for d in small][::-1]  # same set, file order kept
+    assert {d.id for d in subsample(docs, 10, seed=4)} != {d.id for d in small}
+    assert subsample(docs, None, seed=3) is docs
+    with pytest.raises(ValueError, match="30 documents"):
+        subsample(docs, 31, seed=3)

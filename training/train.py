@@ -17,12 +17,16 @@ documents); everything is validated first against the schema of `--base_model`:
 
 The output directory also gets a model card (README.md, `training.model_card`) with the dev metrics of the run and
 this command; `--push_to_hub` uploads model, tokenizer and card with the standard `push_to_hub` methods.
+
+A learning curve: the same command with `--max_train_documents 100` (then 200, ...) trains on nested, reproducible
+subsets of the training documents (`--subset_seed`).
 """
 from __future__ import annotations
 
 import json
 import logging
 import math
+import random
 import sys
 from collections import Counter
 from dataclasses import asdict, dataclass, field
@@ -41,6 +45,10 @@ class DataArguments:
     split: str | None = field(default=None, metadata={"help": "use only documents whose split (annotations/splits.json) is this"})
     dev_split: str | None = field(default=None, metadata={"help": "dev = documents of this split"})
     splits_file: str = field(default="annotations/splits.json")
+    max_train_documents: int | None = field(default=None, metadata={
+        "help": "train on this many documents of the training set, drawn with --subset_seed (learning curves); "
+                "smaller subsets are nested in larger ones"})
+    subset_seed: int = 0
 
 
 @dataclass
@@ -102,6 +110,19 @@ def select_split(docs: list, split: str | None, splits_file: str, unlisted: str 
         logger.info("%d documents not listed in %s (new annotations) are %s documents", len(unknown), splits_file,
                     unlisted)
     return [d for d in docs if splits.get(d.id, unlisted) == split]
+
+
+def subsample(docs: list, n: int | None, seed: int) -> list:
+    """`n` documents drawn reproducibly (by id, whatever the file order), kept in their original order. For one seed
+    the subsets are nested: the first `n` of one fixed shuffle, so 100 documents are inside 200."""
+    if n is None:
+        return docs
+    if n < 1 or n > len(docs):
+        raise ValueError(f"--max_train_documents {n}: the training set has {len(docs)} documents")
+    ids = sorted(d.id for d in docs)
+    random.Random(seed).shuffle(ids)
+    keep = set(ids[:n])
+    return [d for d in docs if d.id in keep]
 
 
 def base_schema(base_model: str):
@@ -243,6 +264,7 @@ def train(dargs: DataArguments, margs: ModelArguments, targs: TrainArguments, co
     schema = base_schema(margs.base_model)
     all_train = load_checked(dargs.train, schema)
     train_docs = select_split(all_train, dargs.split, dargs.splits_file, unlisted="train")
+    train_docs = subsample(train_docs, dargs.max_train_documents, dargs.subset_seed)
     if dargs.dev:
         dev_docs = load_checked(dargs.dev, schema)
     else:
