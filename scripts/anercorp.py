@@ -93,6 +93,17 @@ def token_classifier(encoder: str, label2id: dict[str, int]):
     return AutoModelForTokenClassification.from_pretrained(encoder, use_safetensors=True, dtype=torch.float32, **kw)
 
 
+def make_optimizer(model, lr: float, head_lr: float | None = None):
+    """AdamW with the new classification head at `head_lr` (default: `lr`) and the encoder at `lr`."""
+    import torch
+
+    head = [p for n, p in model.named_parameters() if n.startswith("classifier.")]
+    body = [p for n, p in model.named_parameters() if not n.startswith("classifier.")]
+    if not head:
+        raise ValueError("no classifier.* parameters: not a token-classification model")
+    return torch.optim.AdamW([{"params": body, "lr": lr}, {"params": head, "lr": head_lr or lr}], weight_decay=0.01)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--encoder", required=True, help="pretrained encoder directory (with tokenizer) or hub id")
@@ -143,10 +154,7 @@ def main() -> None:
 
     loader = torch.utils.data.DataLoader(feats, batch_size=args.batch_size, shuffle=True, collate_fn=collate,
                                          generator=torch.Generator().manual_seed(args.seed))
-    head = [p for n, p in model.named_parameters() if n.startswith("classifier.")]
-    body = [p for n, p in model.named_parameters() if not n.startswith("classifier.")]
-    opt = torch.optim.AdamW([{"params": body, "lr": args.lr}, {"params": head, "lr": args.head_lr or args.lr}],
-                            weight_decay=0.01)
+    opt = make_optimizer(model, args.lr, args.head_lr)
     sched = get_linear_schedule_with_warmup(opt, len(loader) // 10, len(loader) * args.epochs)
     model, opt, loader, sched = acc.prepare(model, opt, loader, sched)
     t0 = time.time()

@@ -32,3 +32,13 @@ def test_a_plain_encoder_loads_too(tiny_encoder_dir):
     enc = AutoModel.from_pretrained(tiny_encoder_dir)
     k = "embeddings.word_embeddings.weight"
     assert torch.equal(model.base_model.state_dict()[k], enc.state_dict()[k])
+
+
+def test_the_new_head_gets_its_own_learning_rate(tiny_encoder_dir):
+    model = anercorp.token_classifier(str(tiny_encoder_dir), LABELS)
+    opt = anercorp.make_optimizer(model, 1e-4, 1e-3)
+    body, head = opt.param_groups
+    assert body["lr"] == 1e-4 and head["lr"] == 1e-3
+    assert {id(p) for p in head["params"]} == {id(model.classifier.weight), id(model.classifier.bias)}
+    assert len(body["params"]) + len(head["params"]) == len(list(model.parameters()))
+    assert [g["lr"] for g in anercorp.make_optimizer(model, 1e-4).param_groups] == [1e-4, 1e-4]
