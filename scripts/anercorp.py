@@ -5,17 +5,21 @@ of ANERcorp and score the test half with seqeval (strict IOB2, micro and per lab
     python scripts/anercorp.py --encoder model/default --output runs/anercorp-default --epochs 2   # a joint model's encoder
     python scripts/anercorp.py --encoder runs/ie-cont2 --output runs/anercorp-final --epochs 2 --lr 1e-4 --head-lr 1e-3 \
         --max-length 128                                                                     # the model card's figure
+    python scripts/anercorp.py --encoder model/default --output runs/anercorp-dev --epochs 5 --dev-fraction 0.1  # epoch on dev
 
 `--encoder` is a plain encoder (directory or hub id) or a trained joint model directory, whose encoder is used
 (weights loaded in float32 either way).
 
 The split is rebuilt from shared/corpora/anercorp (see scripts/scripts_anercorp.py for how the boundary is found).
-No model selection is done on the test half: epochs and learning rate are fixed before the run.
+No model selection is done on the test half: epochs and learning rate are fixed before the run, or, with
+`--dev-fraction 0.1`, the epoch is chosen on the last tenth of the train half (held out from training; ANERcorp's
+sentences come in article order, so a contiguous block keeps articles apart) and only that epoch is scored on test.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 import time
 from pathlib import Path
@@ -23,6 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
+
+logger = logging.getLogger("scripts.anercorp")
 
 PUBLISHED = {"CAMeLBERT-MSA": 82.4, "CAMeLBERT-Mix": 80.2, "CAMeLBERT-DA": 74.2, "CAMeLBERT-CA": 66.2,
              "AraBERTv0.2-base (third party)": 81.3}
@@ -93,6 +99,22 @@ def token_classifier(encoder: str, label2id: dict[str, int]):
     return AutoModelForTokenClassification.from_pretrained(encoder, use_safetensors=True, dtype=torch.float32, **kw)
 
 
+def hold_out(train: list, fraction: float) -> tuple[list, list]:
+    """(train, dev): the last `fraction` of the sentences as dev, a contiguous block (articles stay whole but for
+    the one at the boundary)."""
+    if not 0 <= fraction < 1:
+        raise ValueError(f"--dev-fraction {fraction}: must be in [0, 1)")
+    n_dev = round(len(train) * fraction)
+    return (train[:len(train) - n_dev], train[len(train) - n_dev:]) if n_dev else (train, [])
+
+
+def seqeval_report(gold: list[list[str]], pred: list[list[str]]) -> dict:
+    from seqeval.metrics import classification_report
+    from seqeval.scheme import IOB2
+
+    return classification_report(gold, pred, mode="strict", scheme=IOB2, output_dict=True, zero_division=0)
+
+
 def make_optimizer(model, lr: float, head_lr: float | None = None):
     """AdamW with the new classification head at `head_lr` (default: `lr`) and the encoder at `lr`."""
     import torch
@@ -116,14 +138,15 @@ def main() -> None:
     ap.add_argument("--batch-size", type=int, default=16)
     ap.add_argument("--max-length", type=int, default=256)
     ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--dev-fraction", type=float, default=0.0,
+                    help="hold out this share of the train half (its end) and keep the epoch that scores best on it")
     ap.add_argument("--mixed-precision", default="auto", choices=["auto", "no", "bf16"],
                     help="auto: bf16 on a GPU that has it; bf16 also works on CPUs with AVX512-BF16/AMX (faster)")
     args = ap.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
     import torch
     from accelerate import Accelerator
     from accelerate.utils import set_seed
-    from seqeval.metrics import classification_report
-    from seqeval.scheme import IOB2
     from transformers import get_linear_schedule_with_warmup
 
     from model.tokenization import load_tokenizer
@@ -135,7 +158,10 @@ def main() -> None:
         precision = "bf16" if torch.cuda.is_available() and torch.cuda.is_bf16_supported() else "no"
     acc = Accelerator(mixed_precision=precision)
     train, test = anercorp_split()
-    print(anercorp_split.report)
+    logger.info(anercorp_split.report)
+    train, dev = hold_out(train, args.dev_fraction)
+    if dev:
+        logger.info("dev (held out from the train half): %d sentences; train: %d", len(dev), len(train))
     labels = sorted({t for s in train for _, t in s}, key=lambda t: (t != "O", t[2:], t))
     label2id = {t: i for i, t in enumerate(labels)}
     id2label = dict(enumerate(labels))
@@ -158,19 +184,33 @@ def main() -> None:
     sched = get_linear_schedule_with_warmup(opt, len(loader) // 10, len(loader) * args.epochs)
     model, opt, loader, sched = acc.prepare(model, opt, loader, sched)
     t0 = time.time()
-    model.train()
+    best = (-1.0, args.epochs, None)  # (dev F1, epoch, state dict on the CPU)
+    dev_curve = []
     for epoch in range(args.epochs):
+        model.train()
         for batch in loader:
             loss = model(**batch).loss
             acc.backward(loss)
             opt.step()
             sched.step()
             opt.zero_grad()
-        print(f"epoch {epoch + 1}: last loss {loss.item():.4f}")
+        logger.info("epoch %d: last loss %.4f", epoch + 1, loss.item())
+        if dev:
+            f1 = 100 * seqeval_report([[t for _, t in s] for s in dev], predict_tags(
+                acc.unwrap_model(model), tok, dev, id2label, args.max_length, acc.device))["micro avg"]["f1-score"]
+            dev_curve.append(f1)
+            logger.info("epoch %d: dev micro F1 %.1f", epoch + 1, f1)
+            if f1 > best[0]:
+                state = {k: v.detach().cpu().clone() for k, v in acc.unwrap_model(model).state_dict().items()}
+                best = (f1, epoch + 1, state)
+    if best[2] is not None:
+        acc.unwrap_model(model).load_state_dict(best[2])
+        logger.info("scoring epoch %d (best on dev) on test", best[1])
     gold = [[t for _, t in s] for s in test]
     pred = predict_tags(acc.unwrap_model(model), tok, test, id2label, args.max_length, acc.device)
-    rep = classification_report(gold, pred, mode="strict", scheme=IOB2, output_dict=True, zero_division=0)
-    result = {"encoder": args.encoder, "epochs": args.epochs, "lr": args.lr, "head_lr": args.head_lr or args.lr, "mixed_precision": precision, "train_seconds": time.time() - t0,
+    rep = seqeval_report(gold, pred)
+    result = {"encoder": args.encoder, "epochs": args.epochs, "epoch_scored": best[1], "dev_fraction": args.dev_fraction,
+              "dev_micro_f1_per_epoch": dev_curve, "lr": args.lr, "head_lr": args.head_lr or args.lr, "mixed_precision": precision, "train_seconds": time.time() - t0,
               "split": anercorp_split.report, "micro_f1": 100 * rep["micro avg"]["f1-score"],
               "per_label_f1": {k: 100 * v["f1-score"] for k, v in rep.items() if "avg" not in k},
               "published_f1": PUBLISHED}

@@ -42,3 +42,45 @@ def test_the_new_head_gets_its_own_learning_rate(tiny_encoder_dir):
     assert {id(p) for p in head["params"]} == {id(model.classifier.weight), id(model.classifier.bias)}
     assert len(body["params"]) + len(head["params"]) == len(list(model.parameters()))
     assert [g["lr"] for g in anercorp.make_optimizer(model, 1e-4).param_groups] == [1e-4, 1e-4]
+
+
+def test_hold_out_takes_a_contiguous_block_from_the_end():
+    sents = [[(f"w{i}", "O")] for i in range(50)]
+    train, dev = anercorp.hold_out(sents, 0.1)
+    assert len(dev) == 5 and train + dev == sents  # disjoint, nothing lost, order kept
+    assert anercorp.hold_out(sents, 0.0) == (sents, [])
+    import pytest
+
+    with pytest.raises(ValueError, match="dev-fraction"):
+        anercorp.hold_out(sents, 1.0)
+
+
+def test_seqeval_report_is_strict_iob2():
+    gold = [["B-PER", "I-PER", "O", "B-LOC"]]
+    assert anercorp.seqeval_report(gold, gold)["micro avg"]["f1-score"] == 1.0
+    half = anercorp.seqeval_report(gold, [["B-PER", "O", "O", "B-LOC"]])  # PER cut short: wrong under strict
+    assert half["PER"]["f1-score"] == 0.0 and half["LOC"]["f1-score"] == 1.0
+
+
+def test_main_chooses_the_epoch_on_dev_and_scores_only_it(tmp_path, tiny_encoder_dir, monkeypatch):
+    import json
+
+    import scripts_anercorp
+
+    words = ["قال", "محمد", "في", "بغداد", "أمس"]
+    tags = ["O", "B-PERS", "O", "B-LOC", "O"]
+    sents = [list(zip(words, tags))] * 16
+
+    def split():
+        return sents[:12], sents[12:]
+
+    split.report = "a stub split"
+    monkeypatch.setattr(scripts_anercorp, "anercorp_split", split)
+    monkeypatch.setattr(sys, "argv", ["anercorp.py", "--encoder", str(tiny_encoder_dir), "--output", str(tmp_path),
+                                      "--epochs", "2", "--lr", "1e-3", "--batch-size", "4", "--dev-fraction", "0.25",
+                                      "--mixed-precision", "no"])
+    anercorp.main()
+    result = json.loads((tmp_path / "anercorp_metrics.json").read_text())
+    curve = result["dev_micro_f1_per_epoch"]
+    assert len(curve) == 2 and result["epoch_scored"] == 1 + curve.index(max(curve))
+    assert 0 <= result["micro_f1"] <= 100 and result["dev_fraction"] == 0.25
