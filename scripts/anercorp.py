@@ -108,13 +108,6 @@ def hold_out(train: list, fraction: float) -> tuple[list, list]:
     return (train[:len(train) - n_dev], train[len(train) - n_dev:]) if n_dev else (train, [])
 
 
-def seqeval_report(gold: list[list[str]], pred: list[list[str]]) -> dict:
-    from seqeval.metrics import classification_report
-    from seqeval.scheme import IOB2
-
-    return classification_report(gold, pred, mode="strict", scheme=IOB2, output_dict=True, zero_division=0)
-
-
 def make_optimizer(model, lr: float, head_lr: float | None = None):
     """AdamW with the new classification head at `head_lr` (default: `lr`) and the encoder at `lr`."""
     import torch
@@ -151,6 +144,7 @@ def main() -> None:
 
     from model.tokenization import load_tokenizer
     from scripts_anercorp import anercorp_split
+    from training.evaluate import seqeval_report
 
     set_seed(args.seed)
     precision = args.mixed_precision
@@ -185,7 +179,7 @@ def main() -> None:
     model, opt, loader, sched = acc.prepare(model, opt, loader, sched)
     t0 = time.time()
     best = (-1.0, args.epochs, None)  # (dev F1, epoch, state dict on the CPU)
-    dev_curve = []
+    dev_curve, dev_gold = [], [[t for _, t in s] for s in dev]
     for epoch in range(args.epochs):
         model.train()
         for batch in loader:
@@ -196,7 +190,7 @@ def main() -> None:
             opt.zero_grad()
         logger.info("epoch %d: last loss %.4f", epoch + 1, loss.item())
         if dev:
-            f1 = 100 * seqeval_report([[t for _, t in s] for s in dev], predict_tags(
+            f1 = 100 * seqeval_report(dev_gold, predict_tags(
                 acc.unwrap_model(model), tok, dev, id2label, args.max_length, acc.device))["micro avg"]["f1-score"]
             dev_curve.append(f1)
             logger.info("epoch %d: dev micro F1 %.1f", epoch + 1, f1)

@@ -55,13 +55,6 @@ def test_hold_out_takes_a_contiguous_block_from_the_end():
         anercorp.hold_out(sents, 1.0)
 
 
-def test_seqeval_report_is_strict_iob2():
-    gold = [["B-PER", "I-PER", "O", "B-LOC"]]
-    assert anercorp.seqeval_report(gold, gold)["micro avg"]["f1-score"] == 1.0
-    half = anercorp.seqeval_report(gold, [["B-PER", "O", "O", "B-LOC"]])  # PER cut short: wrong under strict
-    assert half["PER"]["f1-score"] == 0.0 and half["LOC"]["f1-score"] == 1.0
-
-
 def test_main_chooses_the_epoch_on_dev_and_scores_only_it(tmp_path, tiny_encoder_dir, monkeypatch):
     import json
 

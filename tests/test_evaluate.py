@@ -67,3 +67,12 @@ def test_cli_int8_scores_the_quantized_model_close_to_fp32(tmp_path, trained_dir
     f_fp32 = json.loads(fp32.read_text())["entities"]["micro"]["f1"]
     f_int8 = json.loads(int8.read_text())["entities"]["micro"]["f1"]
     assert f_fp32 > 0.8 and abs(f_fp32 - f_int8) < 0.1  # the overfitted seed: int8 keeps nearly every span
+
+
+def test_seqeval_report_is_strict_iob2():
+    from training.evaluate import seqeval_report
+
+    gold = [["B-PER", "I-PER", "O", "B-LOC"]]
+    assert seqeval_report(gold, gold)["micro avg"]["f1-score"] == 1.0
+    half = seqeval_report(gold, [["B-PER", "O", "O", "B-LOC"]])  # PER cut short: wrong under strict
+    assert half["PER"]["f1-score"] == 0.0 and half["LOC"]["f1-score"] == 1.0

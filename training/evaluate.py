@@ -80,13 +80,17 @@ def word_bio(doc: Document) -> list[str]:
     return tags
 
 
-def seqeval_scores(gold: list[Document], pred: list[Document]) -> dict:
+def seqeval_report(y_true: list[list[str]], y_pred: list[list[str]]) -> dict:
+    """seqeval, strict IOB2, per label and averaged ("micro avg", ...): {label: {"precision", "recall", ...}}."""
     from seqeval.metrics import classification_report
     from seqeval.scheme import IOB2
 
-    y_true, y_pred = [word_bio(d) for d in gold], [word_bio(d) for d in pred]
     rep = classification_report(y_true, y_pred, mode="strict", scheme=IOB2, output_dict=True, zero_division=0)
     return {k: {m: float(v) for m, v in vals.items()} for k, vals in rep.items()}
+
+
+def seqeval_scores(gold: list[Document], pred: list[Document]) -> dict:
+    return seqeval_report([word_bio(d) for d in gold], [word_bio(d) for d in pred])
 
 
 def score(gold: list[Document], pred: list[Document]) -> dict:
