@@ -171,11 +171,26 @@ def quantity(m: Mention, text: str) -> int | None:
 
 
 def is_definite(m: Mention, text: str) -> bool:
+    """A definite trigger, which may refer back: the article after a one-letter prefix (`الهجوم`, `للهجوم`,
+    `وبالهجوم`), a demonstrative before it (`هذا الهجوم`), a pronoun suffix (`هجومهم`; on a casualty also a short
+    one: `مقتله`, `قتلها`), or a construct with its attacker right after it (`هجوم "سرايا الدفاع عن بنغازي"`)."""
     t = norm_letters(m.ent.text)
     first = t.split()[0] if t.split() else t
+    bare = re.sub(r"^(?:[وف](?=[بلك]?ال|ل))?(?:[بك](?=ال)|ل(?=ل))?", "", first) if len(first) > 4 else first
     before = norm_letters(text[max(0, m.ent.start - 12):m.ent.start])
-    return first.startswith("ال") or bool(DEMONSTRATIVE.search(before)) or (
-        len(first) > 5 and bool(PRONOUN_SUFFIX.search(first)) and not first.startswith("ا"))
+    min_len = 3 if m.label in CASUALTY else 5
+    split_article = bare.startswith("ل") and text[max(0, m.ent.start - 1):m.ent.start] == "ل"  # `ل|هجوم` of `للهجوم`
+    return bare.startswith("ال") or bare.startswith("لل") or split_article or bool(DEMONSTRATIVE.search(before)) or (
+        len(first) > min_len and bool(PRONOUN_SUFFIX.search(first)) and not first.startswith("ا")) or _construct(m, text)
+
+
+def _construct(m: Mention, text: str) -> bool:
+    """An indefinite-looking attack noun whose attacker follows it at once (idafa: `هجوم داعش`)."""
+    if m.label != ATTACK or len(m.ent.text.split()) > 1 or is_plural(m.ent.text):
+        return False
+    gap = text[m.ent.end:m.ent.end + 3]
+    return any(0 <= a.start - m.ent.end <= 2 and not gap[:max(0, a.start - m.ent.end)].strip(' "«“')
+               for a in m.role("ATTACKER"))
 
 
 class _Clusters:
@@ -274,12 +289,27 @@ def compatible(a: list[Mention], b: list[Mention], doc: Document, member_of: dic
     nb = {entity_key(v.text) for m in b for v in m.role("VICTIM") + m.role("TARGET") if v.label == "PER"}
     if na and nb and not any(x in y or y in x for x in na for y in nb):
         return False
+    if _doers(a) & _named_victims(b) or _doers(b) & _named_victims(a):
+        return False  # the killer in one is the one killed in the other (`قتلها` by بوكن; بوكن `توفي`)
     if check_attackers:
         aa = _org_keys([e for m in a for e in m.role("ATTACKER") + m.role("AGENT")], member_of)
         ab = _org_keys([e for m in b for e in m.role("ATTACKER") + m.role("AGENT")], member_of)
         if not _keys_compatible(aa, ab):
             return False
     return True
+
+
+def _unnamed_attackers(m: Mention, member_of: dict[str, list[Entity]]) -> bool:
+    """No attacker, or only unnamed groups of no stated organisation (`المسلحين`, `المهاجمين`), which refer back."""
+    return all(e.label == "GROUP" and not member_of.get(e.id) for e in m.role("ATTACKER"))
+
+
+def _doers(group: list[Mention]) -> set[str]:
+    return {entity_key(e.text) for m in group for e in m.role("ATTACKER") + m.role("AGENT") if e.label == "PER"}
+
+
+def _named_victims(group: list[Mention]) -> set[str]:
+    return {entity_key(v.text) for m in group for v in m.role("VICTIM") if v.label == "PER"}
 
 
 def event_places(group: list[Mention], doc: Document, target_labels=("GPE", "LOC", "FAC")) -> list[str]:
@@ -370,7 +400,7 @@ def cluster_mentions(doc: Document, mentions: list[Mention]) -> list[list[Mentio
             joined = any(q.ent.start < m.ent.start and q.label == m.label for q in uf.members(m.id))
             target = _antecedent(m, mentions[max(0, i - PAIR_WINDOW):i], uf, doc, member_of) if is_definite(m, doc.text) and not joined \
                 else None
-            if target is None and m.label == ATTACK and not m.role("ATTACKER") and not _another(m, doc.text):
+            if target is None and m.label == ATTACK and _unnamed_attackers(m, member_of) and not _another(m, doc.text):
                 target = _same_sentence(m, mentions, uf, doc, member_of)
             if target is None and m.label == ATTACK and not m.args and _is_heading(sents[m.sent], doc.text):
                 target = _next_event(m, mentions, uf, doc, member_of)

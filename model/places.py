@@ -206,6 +206,21 @@ def country_of(place_ids: list[str], doc: Document) -> str | None:
     return None
 
 
+GENERIC_PLACE_WORDS = {"قاعدة", "مدينة", "منطقة", "بلدة", "قرية", "معسكر", "مبني", "موقع", "مكان", "بلاد", "مقر",
+                       "حي", "شارع", "مخيم", "مدن", "مناطق", "قري", "محافظة", "ولاية", "عاصمة", "بوابة", "مطار"}
+DIRECTIONS = re.compile(r"^(?:[وب]?(?:شمال|جنوب|شرق|غرب|وسط)(?:ي|ى)?|(?:في|قرب|داخل|محيط))$")
+
+
+def is_generic_place(text: str) -> bool:
+    """A definite type noun that refers back to a place named elsewhere, not a place of its own: `القاعدة`,
+    `للقاعدة` (the span after `ل` of `للقاعدة`), `جنوبي البلاد`, `المدينة`."""
+    words = [w for w in _key(text).split() if not DIRECTIONS.match(w)]
+    if len(words) != 1:
+        return False
+    w = words[0]
+    return w in GENERIC_PLACE_WORDS or re.sub(r"^[وفب]?(?:ال|لل|ل)", "", w) in GENERIC_PLACE_WORDS
+
+
 def same_place(a: list[str], b: list[str], doc: Document) -> bool:
     """Whether two events' place lists can name the same place. Unknown places are compatible; places in two
     different countries are not; a country-level place (`العراق`, `غربي العراق`) is compatible with any place in
@@ -218,7 +233,8 @@ def same_place(a: list[str], b: list[str], doc: Document) -> bool:
         return False
     cache = doc.__dict__.get("_entity_index")  # set by model.merge.entity_index while records are built
     ents = cache[1] if cache and cache[0] == len(doc.entities) else doc.entity_by_id()
-    broad = lambda ids: all(country_code(ents[p].text) or country_in_text(ents[p].text) for p in ids)  # noqa: E731
+    broad = lambda ids: all(country_code(ents[p].text) or country_in_text(ents[p].text)  # noqa: E731
+                            or is_generic_place(ents[p].text) for p in ids)
     if broad(a) or broad(b):
         return True
     ta = {_key(ents[p].text) for p in a}

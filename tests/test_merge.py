@@ -128,3 +128,49 @@ def test_a_book_length_text_merges_by_result_of_only_and_stays_fast():
     assert time.time() - t0 < 60
     assert len(records) == 300
     assert sorted(x for r in records for x in r["mentions"]) == sorted(e.id for e in ents)
+
+
+def test_split_article_construct_and_short_pronoun_are_definite():
+    # SK-middleEast-2062 (dev): "تصدت للهجوم" (the span is `لهجوم`, after the first lam), "إن هجوم "سرايا الدفاع
+    # عن بنغازي"" (a construct with its attacker); AL-internationalNews-1999 (dev): "وقبل مقتله"
+    text = 'إن هجوم "سرايا الدفاع عن بنغازي" استهدف البوابة. وتصدت الطائرات للهجوم. وقبل مقتله كان مطلوبا. ونفذ هجوم آخر.'
+    ents = spans(text, [("T1", "ATTACK", "هجوم"), ("T2", "ORG", "سرايا الدفاع عن بنغازي"), ("T3", "ATTACK", "لهجوم"),
+                        ("T4", "KILL", "مقتله"), ("T5", "ATTACK", "هجوم")])
+    rels = [Relation("ATTACKER", "T1", "T2")]
+    doc = Document("d", text, ents, rels)
+    ms = {m.id: m for m in build_mentions(doc, None, SCHEMA.trigger_labels)}
+    assert is_definite(ms["T1"], text) and is_definite(ms["T3"], text) and is_definite(ms["T4"], text)
+    assert not is_definite(ms["T5"], text)  # no attacker right after it: indefinite
+    plural = "إن هجمات المقاتلين السابقين كانت أشد."  # AL-internationalNews-1712: a plural construct is generic
+    pents = spans(plural, [("T1", "ATTACK", "هجمات"), ("T2", "GROUP", "المقاتلين")])
+    pdoc = Document("p", plural, pents, [Relation("ATTACKER", "T1", "T2")])
+    assert not is_definite(build_mentions(pdoc, None, SCHEMA.trigger_labels)[0], plural)
+
+
+def test_the_killer_in_one_mention_is_not_the_dead_of_another():
+    # BB-internationalNews-298 (dev): بوكن "توفى بدوره عام 1982"; later "بوكن هو من قتلها" is another death
+    text = "صديقها الشرطي بوكن الذي توفى عام 1982. وقالت ابنتها إن بوكن هو من قتلها."
+    ents = spans(text, [("T1", "PER", "بوكن"), ("T2", "KILL", "توفى"), ("T3", "PER", "بوكن"), ("T4", "KILL", "قتلها")])
+    rels = [Relation("VICTIM", "T2", "T1"), Relation("AGENT", "T4", "T3")]
+    assert clusters(Document("d", text, ents, rels)) == [["T2"], ["T4"]]
+    rels[-1] = Relation("VICTIM", "T4", "T3")  # the same person dead in both: one death, told twice
+    assert clusters(Document("d", text, ents, rels)) == [["T2", "T4"]]
+
+
+def test_a_generic_place_and_unnamed_attackers_continue_the_attack():
+    # SK-middleEast-2062 (dev): the attack on "قاعدة تمنهنت جنوبي البلاد", then "هجوم ... استهدف البوابة الأمامية
+    # للقاعدة، وأن المسلحين اشتبكوا مع قوات الجيش"
+    text = ('صد الجيش هجوما شنته "سرايا الدفاع" ضد قاعدة تمنهنت جنوبي البلاد. وقال الناطق إن هجوم "سرايا الدفاع" '
+            'استهدف البوابة الأمامية للقاعدة، وأن المسلحين اشتبكوا مع قوات الجيش.')
+    ents = spans(text, [("T1", "ATTACK", "هجوما"), ("T2", "ORG", "سرايا الدفاع"), ("T3", "FAC", "قاعدة تمنهنت"),
+                        ("T4", "LOC", "جنوبي البلاد"), ("T5", "ATTACK", "هجوم"), ("T6", "ORG", "سرايا الدفاع"),
+                        ("T7", "FAC", "البوابة الأمامية"), ("T8", "FAC", "لقاعدة"), ("T9", "GROUP", "المسلحين"),
+                        ("T10", "ATTACK", "اشتبكوا"), ("T11", "ORG", "قوات الجيش")])
+    rels = [Relation("ATTACKER", "T1", "T2"), Relation("TARGET", "T1", "T3"), Relation("PLACE", "T1", "T4"),
+            Relation("ATTACKER", "T5", "T6"), Relation("TARGET", "T5", "T7"), Relation("PLACE", "T5", "T8"),
+            Relation("ATTACKER", "T10", "T9"), Relation("TARGET", "T10", "T11")]
+    assert clusters(Document("d", text, ents, rels)) == [["T1", "T5", "T10"]]
+    # the same sentences with two named places (سبها, بنغازي): not compatible, the attacks stay apart
+    text2 = text.replace("جنوبي البلاد", "في سبها").replace("للقاعدة", "لبنغازي")
+    ents2 = spans(text2, [(e.id, e.label, {"T4": "سبها", "T8": "بنغازي"}.get(e.id, e.text)) for e in ents])
+    assert ["T1"] in clusters(Document("d", text2, ents2, rels))

@@ -76,3 +76,11 @@ def test_dateline_and_nationalities_in_the_document_country():
             Entity("T3", "ORG", text.index("قوات"), text.index(" من تحرير"), "قوات ألوية العمالقة اليمنية"),
             Entity("T4", "ORG", text.index("وكالة"), len(text) - 1, "وكالة الأنباء اليمنية")]
     assert document_country(Document("d", text, ents, [])) == "YE"
+
+
+def test_generic_places_refer_back_and_match_any_place():
+    from model.places import is_generic_place
+
+    # SK-middleEast-2062 (dev): "جنوبي البلاد", "البوابة الأمامية للقاعدة" (the span `لقاعدة`); FR-2677: "المبنى"
+    assert all(is_generic_place(t) for t in ("جنوبي البلاد", "لقاعدة", "القاعدة", "المبنى", "المدينة", "المناطق"))
+    assert not any(is_generic_place(t) for t in ("قاعدة تمنهنت", "بغداد", "الموصل", "ولاية البركة", "شارع صنعاء"))
