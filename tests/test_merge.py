@@ -174,3 +174,38 @@ def test_a_generic_place_and_unnamed_attackers_continue_the_attack():
     text2 = text.replace("جنوبي البلاد", "في سبها").replace("للقاعدة", "لبنغازي")
     ents2 = spans(text2, [(e.id, e.label, {"T4": "سبها", "T8": "بنغازي"}.get(e.id, e.text)) for e in ents])
     assert ["T1"] in clusters(Document("d", text2, ents2, rels))
+
+
+def test_abduction_and_killing_told_together_are_two_events():
+    # FR-middleEast-206 (dev): "رفات 38 عامل بناء هندي خطفوا وقتلوا في العراق بأيدي الجهاديين عام 2014"
+    text = "رفات 38 عامل بناء هندي خطفوا وقتلوا في العراق. وقتل شخص وأصيب 44 آخرون في غزة."
+    ents = spans(text, [("T1", "GROUP", "38 عامل بناء هندي"), ("T2", "ARREST", "خطفوا"), ("T3", "KILL", "وقتلوا"),
+                        ("T4", "KILL", "وقتل"), ("T5", "PER", "شخص"), ("T6", "INJURE", "وأصيب"),
+                        ("T7", "GROUP", "44 آخرون")])
+    rels = [Relation("VICTIM", "T2", "T1"), Relation("VICTIM", "T3", "T1"), Relation("VICTIM", "T4", "T5"),
+            Relation("VICTIM", "T6", "T7")]
+    groups = clusters(Document("d", text, ents, rels))
+    assert ["T2"] in groups and ["T3"] in groups  # held, then killed: two events (the guidelines' 11.3 is kill + injure)
+    assert ["T4", "T6"] in groups                 # a killing and an injury of one sentence: one event
+
+
+def test_a_definite_mention_prefers_an_antecedent_of_its_own_kind_and_stays_near():
+    # FR-internationalNews-2677 (dev): "مداهمة قوات أمنية لمبنى ... وقاموا بتفجير المبنى ... خلال عملية الاقتحام"
+    text = ("قتل أربعة خلال مداهمة قوات أمنية لمبنى في السلط. وقاموا بتفجير المبنى أثناء عملية الاقتحام. "
+            + "وقال مسؤول إن الوضع هادئ. " * 7 + "وأدان الوزير الغارة.")
+    ents = spans(text, [("T1", "ATTACK", "مداهمة"), ("T2", "ORG", "قوات أمنية"), ("T3", "ATTACK", "تفجير"),
+                        ("T4", "FAC", "المبنى"), ("T5", "ATTACK", "الاقتحام"), ("T6", "ATTACK", "الغارة")])
+    rels = [Relation("ATTACKER", "T1", "T2"), Relation("TARGET", "T3", "T4")]
+    doc = Document("d", text, ents, rels)
+    ms = {m.id: m for m in build_mentions(doc, None, SCHEMA.trigger_labels)}
+    assert not is_definite(ms["T1"], text)  # `مداهمة قوات أمنية`: annexed to an indefinite noun, still indefinite
+    groups = clusters(doc)
+    assert together(groups, "T1", "T5")  # the storming is the raid, not the blast told just before it
+    assert ["T6"] in groups              # a definite mention eight sentences later: too far to refer back
+
+
+def test_a_number_of_attacks_is_a_tally():
+    # FR-internationalNews-2677 (dev): "الجهاديين الذين نفذوا عددا من الهجمات في الأردن"
+    text = "الجهاديين الذين نفذوا عددا من الهجمات في الأردن."
+    ents = spans(text, [("T1", "ATTACK", "الهجمات")])
+    assert build_mentions(Document("d", text, ents, []), None, SCHEMA.trigger_labels)[0].aggregate
