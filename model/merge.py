@@ -312,6 +312,18 @@ def compatible(a: list[Mention], b: list[Mention], doc: Document, member_of: dic
     return True
 
 
+def _other_causes(a: list[Mention], b: list[Mention]) -> bool:
+    """Two casualty clusters caused by attacks of different kinds (`إصابة اثنين` by a roadside bomb, `إصابة اثنين`
+    by the air strikes answering it): the same number is a coincidence, not a restatement."""
+    fa, fb = _families(a), _families(b)
+    return bool(fa and fb and not fa & fb)
+
+
+def _families(group: list[Mention]) -> set[str]:
+    texts = [x.text for m in group for x in m.role("RESULT_OF")] + [m.ent.text for m in group if m.label == ATTACK]
+    return {FAMILIES.get(action_kind(t)) for t in texts} - {None}
+
+
 def _unnamed_attackers(m: Mention, member_of: dict[str, list[Entity]]) -> bool:
     """No attacker, or only unnamed groups of no stated organisation (`المسلحين`, `المهاجمين`), which refer back."""
     return all(e.label == "GROUP" and not member_of.get(e.id) for e in m.role("ATTACKER"))
@@ -362,7 +374,8 @@ def cluster_mentions(doc: Document, mentions: list[Mention]) -> list[list[Mentio
         for p in casualties[max(0, i - PAIR_WINDOW):i]:
             if p.label != m.label or not p.counts or not m.counts or uf.find(p.id) == uf.find(m.id):
                 continue
-            if _same_total(p.counts, m.counts) and _keys_compatible(
+            if _same_total(p.counts, m.counts) and not _other_causes(uf.members(p.id), uf.members(m.id)) \
+                    and _keys_compatible(
                     _org_keys([v for q in uf.members(p.id) for v in q.role("VICTIM")], member_of),
                     _org_keys([v for q in uf.members(m.id) for v in q.role("VICTIM")], member_of)) \
                     and compatible(uf.members(p.id), uf.members(m.id), doc, member_of):
@@ -435,12 +448,13 @@ ACTIONS = [  # (name, pattern on the normalized trigger without its article and 
     ("raid", r"^(?:م?داهم|دهم)"), ("storm", r"^(?:اقتحا?م|يقتحم)"), ("airstrike", r"^(?:غار|ضربات جوي|ضربة جوي|قصف جوي)"),
     ("bombing", r"^(?:تفجير|انفجار|انفجر|فجر|يفجر)"), ("shooting", r"^(?:اطلاق (?:ال)?نار|اطلق (?:ال)?نار|رصاص)"),
     ("clash", r"^(?:اشتباك|اشتبك|مواجه|معارك|معركة|قتال)"), ("shelling", r"^(?:قصف|قذائف|صواريخ|صاروخ)"),
-    ("sweep", r"^(?:تمشيط)"), ("abduction", r"^(?:اختطاف|خطف|اختطف)"),
+    ("sweep", r"^(?:تمشيط)"), ("abduction", r"^(?:اختطاف|خطف|اختطف)"), ("targeting", r"^(?:استهدا?ف|يستهدف)"),
 ]
 
 
 FAMILIES = {"raid": "ground", "storm": "ground", "sweep": "ground", "airstrike": "air", "shelling": "fire",
-            "bombing": "blast", "shooting": "fire", "clash": "fire", "abduction": "abduction"}
+            "bombing": "blast", "shooting": "fire", "clash": "fire", "abduction": "abduction",
+            "targeting": "targeting"}
 
 
 def action_kind(text: str) -> str | None:
@@ -487,6 +501,8 @@ def _merge_bare(mentions: list[Mention], uf: _Clusters, doc: Document, member_of
                 or _another(m, doc.text) or is_plural(m.ent.text):
             continue
         reach = 2 if is_definite(m, doc.text) else 0
+        if _in_response(m, doc.text):
+            continue
         before = [p for p in mentions if p.ent.start < m.ent.start and 0 <= m.sent - p.sent <= reach
                   and uf.find(p.id) != uf.find(m.id) and not any(q.aggregate for q in uf.members(p.id))]
         if before:
@@ -564,6 +580,17 @@ def _same_attack_scene(p: Mention, m: Mention, doc: Document, member_of) -> bool
     return bool(pp & pm)
 
 
+RESPONSE = re.compile(r"(?:^|\s)(?:ردا|رد|انتقاما|بعد|عقب|اعقاب|قبل|خلفية|مكان|موقع)\s*(?:علي|علي خلفية|ل)?\s*$")
+
+
+def _in_response(m: Mention, text: str) -> bool:
+    """An attack told as the cause or the antecedent of another (`ردا على تفجير`, `بعد تفجير`, `عقب هجوم`,
+    `على خلفية`), or as a place (`غير بعيد من مكان التفجير`): a different event from the attack of its sentence."""
+    before = norm_letters(text[max(0, m.ent.start - 20):m.ent.start])
+    before = re.sub(r"[^\w\s]", " ", before).rstrip() + " "
+    return bool(RESPONSE.search(before.rstrip()))
+
+
 def _another(m: Mention, text: str) -> bool:
     """`هجوم آخر`, `غارة أخرى`: explicitly a different event."""
     return bool(re.match(r"^\s*(?:ال)?(?:اخر|اخري|اخرى|ثان|ثانية|جديد|جديدة)(?:\s|$|[،,.])",
@@ -607,10 +634,13 @@ def _antecedent(m: Mention, earlier: list[Mention], uf: _Clusters, doc: Document
     elif not m.role("RESULT_OF"):
         cands = [p for p in reversed(earlier) if uf.find(p.id) != uf.find(m.id)
                  and any(q.label == m.label for q in uf.members(p.id))]
+        if not cands and not m.args:  # `والجرحى` after the dead of a disaster: the casualties told before
+            cands = [p for p in reversed(earlier) if uf.find(p.id) != uf.find(m.id) and p.label in CASUALTY
+                     and not any(q.aggregate for q in uf.members(p.id))]
     else:
         return None
-    if not cands or m.sent - cands[0].sent > ANAPHORA_SENTENCES:
-        return None
+    if not cands or (m.sent - cands[0].sent > ANAPHORA_SENTENCES and set(m.args) - {"SOURCE"}):
+        return None  # a bare mention (`القتلى`, `الهجوم`) may refer back further than one with arguments
     p = cands[0]
     theirs = uf.members(p.id)
     # a tally is referred back to only by a bare anaphor (`هذه العمليات`), not by a mention with its own place
@@ -628,6 +658,9 @@ def _same_sentence(m: Mention, mentions: list[Mention], uf: _Clusters, doc: Docu
         if p.sent != m.sent or uf.find(p.id) == uf.find(m.id):
             continue
         theirs = uf.members(p.id)
+        if m.label == ATTACK and any(_in_response(q, doc.text) for q in mine + theirs
+                                     if q.label == ATTACK and q.sent == m.sent):
+            continue  # `شن غارات ... ردا على تفجير عبوة`: the attack answered is another event
         their_tally = any(q.aggregate for q in theirs)
         if mine_tally and not their_tally and not (p.label == ATTACK and is_plural(p.ent.text)):
             continue

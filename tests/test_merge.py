@@ -192,16 +192,19 @@ def test_abduction_and_killing_told_together_are_two_events():
 def test_a_definite_mention_prefers_an_antecedent_of_its_own_kind_and_stays_near():
     # FR-internationalNews-2677 (dev): "مداهمة قوات أمنية لمبنى ... وقاموا بتفجير المبنى ... خلال عملية الاقتحام"
     text = ("قتل أربعة خلال مداهمة قوات أمنية لمبنى في السلط. وقاموا بتفجير المبنى أثناء عملية الاقتحام. "
-            + "وقال مسؤول إن الوضع هادئ. " * 7 + "وأدان الوزير الغارة.")
+            + "وقال مسؤول إن الوضع هادئ. " * 7 + "وأدان الوزير الغارة على المدرسة.")
     ents = spans(text, [("T1", "ATTACK", "مداهمة"), ("T2", "ORG", "قوات أمنية"), ("T3", "ATTACK", "تفجير"),
-                        ("T4", "FAC", "المبنى"), ("T5", "ATTACK", "الاقتحام"), ("T6", "ATTACK", "الغارة")])
-    rels = [Relation("ATTACKER", "T1", "T2"), Relation("TARGET", "T3", "T4")]
+                        ("T4", "FAC", "المبنى"), ("T5", "ATTACK", "الاقتحام"), ("T6", "ATTACK", "الغارة"),
+                        ("T7", "FAC", "المدرسة")])
+    rels = [Relation("ATTACKER", "T1", "T2"), Relation("TARGET", "T3", "T4"), Relation("TARGET", "T6", "T7")]
     doc = Document("d", text, ents, rels)
     ms = {m.id: m for m in build_mentions(doc, None, SCHEMA.trigger_labels)}
     assert not is_definite(ms["T1"], text)  # `مداهمة قوات أمنية`: annexed to an indefinite noun, still indefinite
     groups = clusters(doc)
     assert together(groups, "T1", "T5")  # the storming is the raid, not the blast told just before it
-    assert ["T6"] in groups              # a definite mention eight sentences later: too far to refer back
+    assert ["T6"] in groups              # a definite mention with arguments eight sentences later: too far back
+    bare = Document("d", text, ents, rels[:-1])
+    assert together(clusters(bare), "T1", "T6")  # a bare one (no arguments of its own) may refer back further
 
 
 def test_a_number_of_attacks_is_a_tally():
@@ -209,3 +212,27 @@ def test_a_number_of_attacks_is_a_tally():
     text = "الجهاديين الذين نفذوا عددا من الهجمات في الأردن."
     ents = spans(text, [("T1", "ATTACK", "الهجمات")])
     assert build_mentions(Document("d", text, ents, []), None, SCHEMA.trigger_labels)[0].aggregate
+
+
+def test_an_attack_answered_or_caused_by_another_is_another_event():
+    # FR-internationalNews-6 (dev): "شن غارات جوية وبرية على قطاع غزة ... وذلك ردا على تفجير عبوة ناسفة أدى إلى جرح
+    # أربعة من جنوده، إصابة اثنين منهم" ... "أسفرت عن إصابة اثنين بجروح في الجانب الفلسطيني"
+    text = ("شن الجيش غارات جوية على قطاع غزة، وذلك ردا على تفجير عبوة ناسفة أدى إلى إصابة اثنين. "
+            "وأسفرت الغارات الجوية عن إصابة اثنين بجروح في الجانب الفلسطيني.")
+    ents = spans(text, [("T1", "ATTACK", "غارات جوية"), ("T2", "GPE", "قطاع غزة"), ("T3", "ATTACK", "تفجير"),
+                        ("T4", "INJURE", "إصابة"), ("T5", "GROUP", "اثنين"), ("T6", "ATTACK", "الغارات الجوية"),
+                        ("T7", "INJURE", "إصابة"), ("T8", "GROUP", "اثنين")])
+    rels = [Relation("TARGET", "T1", "T2"), Relation("RESULT_OF", "T4", "T3"), Relation("VICTIM", "T4", "T5"),
+            Relation("RESULT_OF", "T7", "T6"), Relation("VICTIM", "T7", "T8")]
+    groups = clusters(Document("d", text, ents, rels))
+    assert ["T3", "T4"] in groups           # the bombing answered, with its own two wounded
+    assert ["T1", "T6", "T7"] in groups     # the air strikes and theirs: the same number, another cause
+
+
+def test_bare_casualty_nouns_refer_back_to_the_casualties_told_before():
+    # SK-internationalNews-3262 (dev, the Sulawesi earthquake): "ارتفع عدد القتلى ... مع إعطاء الأولوية للأطفال
+    # والنساء والجرحى"
+    text = "قتل 832 شخصا في الزلزال. " + "وقال المسؤول إن الطرق مقطوعة. " * 9 + "مع إعطاء الأولوية للأطفال والجرحى."
+    ents = spans(text, [("T1", "KILL", "قتل"), ("T2", "GROUP", "832 شخصا"), ("T3", "INJURE", "والجرحى")])
+    rels = [Relation("VICTIM", "T1", "T2")]
+    assert clusters(Document("d", text, ents, rels)) == [["T1", "T3"]]
