@@ -580,7 +580,7 @@ def _same_attack_scene(p: Mention, m: Mention, doc: Document, member_of) -> bool
     return bool(pp & pm)
 
 
-RESPONSE = re.compile(r"(?:^|\s)(?:ردا|رد|انتقاما|بعد|عقب|اعقاب|قبل|خلفية|مكان|موقع)\s*(?:علي|علي خلفية|ل)?\s*$")
+RESPONSE = re.compile(r"(?:^|\s)[وف]?(?:ردا|رد|انتقاما|بعد|بعيد|عقب|اعقاب|قبل|خلفية|مكان|موقع)\s*(?:علي|علي خلفية|ل)?\s*$")
 
 
 def _in_response(m: Mention, text: str) -> bool:
@@ -628,9 +628,9 @@ def _antecedent(m: Mention, earlier: list[Mention], uf: _Clusters, doc: Document
     if m.label == ATTACK:
         cands = [p for p in reversed(earlier) if p.label == ATTACK and uf.find(p.id) != uf.find(m.id)]
         family = FAMILIES.get(action_kind(m.ent.text))
-        alike = [p for p in cands if family and FAMILIES.get(action_kind(p.ent.text)) == family
-                 and m.sent - p.sent <= 6]
-        cands = alike or cands  # `الاقتحام` refers back to the raid (`مداهمة`), not to the blast told just before
+        alike = [p for p in cands if family and FAMILIES.get(action_kind(p.ent.text)) == family]
+        if alike:  # `الاقتحام` refers back to the raid (`مداهمة`), not to the blast told just before; `التفجير`
+            return _compatible_antecedent(m, alike[0], uf, doc, member_of)  # to the bombing, however far back
     elif not m.role("RESULT_OF"):
         cands = [p for p in reversed(earlier) if uf.find(p.id) != uf.find(m.id)
                  and any(q.label == m.label for q in uf.members(p.id))]
@@ -641,7 +641,11 @@ def _antecedent(m: Mention, earlier: list[Mention], uf: _Clusters, doc: Document
         return None
     if not cands or (m.sent - cands[0].sent > ANAPHORA_SENTENCES and set(m.args) - {"SOURCE"}):
         return None  # a bare mention (`القتلى`, `الهجوم`) may refer back further than one with arguments
-    p = cands[0]
+    return _compatible_antecedent(m, cands[0], uf, doc, member_of)
+
+
+def _compatible_antecedent(m: Mention, p: Mention, uf: _Clusters, doc: Document, member_of) -> Mention | None:
+    mine = uf.members(m.id)
     theirs = uf.members(p.id)
     # a tally is referred back to only by a bare anaphor (`هذه العمليات`), not by a mention with its own place
     if any(q.aggregate for q in theirs) and (m.role("PLACE") or m.role("TIME") or m.role("ATTACKER")):
