@@ -236,3 +236,14 @@ def test_bare_casualty_nouns_refer_back_to_the_casualties_told_before():
     ents = spans(text, [("T1", "KILL", "قتل"), ("T2", "GROUP", "832 شخصا"), ("T3", "INJURE", "والجرحى")])
     rels = [Relation("VICTIM", "T1", "T2")]
     assert clusters(Document("d", text, ents, rels)) == [["T1", "T3"]]
+
+
+def test_a_definite_mention_finds_its_own_kind_however_far_back():
+    # FR-internationalNews-6 (dev): the bombing of sentence 1; twelve sentences later, after a rocket launch,
+    # "إن مجموعة من الرعاع تبنت التفجير"
+    text = ("أدى تفجير عبوة ناسفة إلى جرح أربعة جنود. " + "وقال المتحدث إن الوضع متوتر. " * 10
+            + "وتحدث الجيش عن عملية إطلاق لصاروخ. وقال المتحدث إن مجموعة من الرعاع تبنت التفجير.")
+    ents = spans(text, [("T1", "ATTACK", "تفجير"), ("T2", "ATTACK", "إطلاق"), ("T3", "GROUP", "مجموعة من الرعاع"),
+                        ("T4", "ATTACK", "التفجير")])
+    rels = [Relation("ATTACKER", "T4", "T3")]
+    assert clusters(Document("d", text, ents, rels)) == [["T1", "T4"], ["T2"]]
