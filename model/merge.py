@@ -26,9 +26,18 @@ span with its own relations. Mentions are joined (union-find) by these rules, in
    outcome by outcome, to a tally's are its breakdown (003: 6 + 2 killed, 11 + 20 captured of 8 and 31).
 Aggregates (`38 عملية`, `عشرات الهجمات`, attacks over more than a month, `هجمات منتظمة`) take no part in rules 4
 and 6; in rule 5 a tally joins only a tally or a plural attack noun (`العمليات ... 21 عملية ... عمليات مشتركة`).
-Compatibility: dates overlap, places are not in different countries nor two unrelated specific places, and
-attackers share an organisation or a country (`الجيش الأميركي` ~ `القوات العسكرية الأميركية`: US) when both
-name one.
+Compatibility: dates overlap, places are not in different countries nor two unrelated specific places (a generic
+place, `القاعدة`, `جنوبي البلاد`, `سياج`, matches any), attackers share an organisation or a country
+(`الجيش الأميركي` ~ `القوات العسكرية الأميركية`: US) when both name one, and nobody is the killer in one and the
+dead in the other.
+Definite (rule 4): the article, also after a one-letter prefix (`للهجوم`, whose span is `لهجوم`), a demonstrative, a
+pronoun suffix (on casualties also a short one: `مقتله`), or a construct with a named or definite attacker right
+after it (`هجوم "سرايا الدفاع"`, not `مداهمة قوات أمنية`). A definite mention refers to the nearest earlier mention
+of its own action family (raid/storm/sweep, air strike, blast, fire, ...) however far back, else to the nearest
+earlier attack within 6 sentences (a bare mention, with no arguments, also further).
+An attack told as the one answered or preceding (`ردا على تفجير`, `بعد تفجير`, `مكان التفجير`) is another event
+than the attack of its sentence (rules 5 and 8); equal tolls whose attacks are of different kinds are not a
+restatement (rule 3).
 """
 from __future__ import annotations
 
