@@ -149,7 +149,8 @@ def _date(group: list[Mention]) -> dict | None:
 def event_country(places: list[str], doc: Document, sent: tuple[int, int] | None) -> str | None:
     """The country of the event's places (a country name, in the phrase or a CLDR city); null when they span
     several countries; else the one country its core sentence places events in; else, for an event at a named place
-    (a city, a base, `أنحاء البلاد`), the country the document is about (guidelines 11.9: the text leaves no doubt)."""
+    (a city, a base, `أنحاء البلاد`) or with no place at all, the country the document is about (guidelines 11.9:
+    the text leaves no doubt), when one country dominates it."""
     ents = entity_index(doc)
     doc_counts = document_country_counts(doc)
     codes = list(dict.fromkeys(c for p in places if p in ents and (c := place_country(ents[p].text, doc_counts))))
@@ -167,7 +168,9 @@ def event_country(places: list[str], doc: Document, sent: tuple[int, int] | None
     # (`المناطق النائية`, `أماكن أخرى من العالم`) does not say
     named = [p for p in places if p in ents and not GENERIC_PLACE.match(norm_letters(ents[p].text))
              or p in ents and "البلاد" in ents[p].text]
-    return document_country(doc) if named else None
+    # an event with no place at all happened where the document's events happen, when one country dominates
+    # the document (guidelines 11.9; dev: country right on 74.4% of matched events, against 67.4% leaving it null)
+    return document_country(doc) if named or not places else None
 
 
 GENERIC_PLACE = re.compile(r"^(?:ال)?(?:مناطق|منطقه|منطقة|اماكن|مكان|انحاء|مختلف|جميع|بعض|كل)(?:\s|$)")
