@@ -242,11 +242,14 @@ def subtype(group: list[Mention]) -> str | None:
 # ---- counts ------------------------------------------------------------------------------------------------------
 Part = tuple[Entity, "Count | None"]
 AT_LEAST_AFTER_SPAN = re.compile(r"^[\s،,]*(?:على|علي) الاقل")
+SUBSET_AFTER = re.compile(r"^\s*(?:منهم|منهن|منهما)(?:\W|$)")
 
 
-def _parts(m: Mention, text: str, shared: set[str], drop: set[str] = frozenset()) -> tuple[list[Part], list[Part]]:
+def _parts(m: Mention, text: str, shared: set[str], drop: set[str] = frozenset(),
+           after_total: bool = False) -> tuple[list[Part], list[Part]]:
     """(parts, subset parts) of one casualty mention; a count shared with another outcome gives no number;
-    victims in `drop` are left out."""
+    victims in `drop` are left out; `after_total`: a total of this outcome was stated before (so `اثنين منهم` is
+    a part of it)."""
     from .merge import victim_count
 
     trigger_subset = is_subset(text[max(0, m.ent.start - 25):m.ent.start])
@@ -263,9 +266,20 @@ def _parts(m: Mention, text: str, shared: set[str], drop: set[str] = frozenset()
         if trigger_subset or is_subset(text[max(0, v.start - 25):v.start]):
             if c is not None:
                 subset.append((v, c))
+        elif c is not None and (parts or after_total) and (SUBSET_AFTER.match(norm_letters(text[v.end:v.end + 12]))
+                                                           or (after_total and _definite_dual(v.text))):
+            # `جرح أربعة من جنوده، إصابة اثنين منهم "بالغة"`: two of the four; later `الجنديَّين المصابَين`: the same two
+            subset.append((v, c))
         else:
             parts.append((v, c))
     return parts, subset
+
+
+def _definite_dual(text: str) -> bool:
+    """A definite dual (`الجنديَّين`, `الشرطيان`): two people already counted, referred to again."""
+    words = norm_letters(text).split()
+    return len(words) == 1 and words[0].startswith("ال") and words[0].endswith(("ين", "ان")) and not any(
+        ch.isdigit() for ch in words[0])
 
 
 def _value(parts: list[Part]) -> Count | None:
@@ -311,7 +325,7 @@ def outcome_count(mentions: list[Mention], text: str, member_of: dict[str, list[
     subsets: list[Part] = []
     prev_sent = None
     for m in mentions:
-        parts, sub = _parts(m, text, shared or set(), drop)
+        parts, sub = _parts(m, text, shared or set(), drop, after_total=bool(statements))
         subsets += sub
         if not parts:
             continue

@@ -135,3 +135,23 @@ def test_a_victim_who_dies_of_her_wounds_counts_as_killed_only():
             Relation("VICTIM", "T4", "T5"), Relation("RESULT_OF", "T4", "T2")]
     (ev,) = build_events(Document("d", text, ents, rels))
     assert (ev["killed"]["min"], ev["killed"]["max"]) == (1, 1) and ev["wounded"] is None
+
+
+def test_two_of_them_and_the_two_wounded_are_part_of_the_four():
+    # FR-internationalNews-6 (dev): "تفجير عبوة ناسفة أدى إلى جرح أربعة من جنوده، إصابة اثنين منهم "بالغة"" and
+    # later "حياة الجنديَّين المصابَين بجروح خطيرة ليست مهددة"
+    text = ('تفجير عبوة ناسفة أدى إلى جرح أربعة من جنوده، إصابة اثنين منهم "بالغة". '
+            'وقال المتحدث إن حياة الجنديَّين المصابَين بجروح خطيرة ليست مهددة.')
+    ents = spans(text, [("T1", "ATTACK", "تفجير"), ("T2", "INJURE", "جرح"), ("T3", "GROUP", "أربعة من جنوده"),
+                        ("T4", "INJURE", "إصابة"), ("T5", "GROUP", "اثنين"), ("T6", "GROUP", "الجنديَّين"),
+                        ("T7", "INJURE", "المصابَين")])
+    rels = [Relation("RESULT_OF", "T2", "T1"), Relation("VICTIM", "T2", "T3"), Relation("RESULT_OF", "T4", "T1"),
+            Relation("VICTIM", "T4", "T5"), Relation("VICTIM", "T7", "T6")]
+    ev = next(e for e in build_events(Document("d", text, ents, rels)) if "T1" in e["mentions"])
+    assert "T7" in ev["mentions"]
+    assert (ev["wounded"]["min"], ev["wounded"]["max"]) == (4, 4)
+    assert sorted(b["text"] for b in ev["wounded"]["breakdown"] if b.get("subset")) == ["اثنين", "الجنديَّين"]
+    alone = text.split(". ")[0] + "."  # `منهم` with no total before it in the event: the count stands
+    ents1 = [e for e in ents if e.end <= len(alone) and e.id not in ("T2", "T3")]
+    ev1 = build_events(Document("d", alone, ents1, [r for r in rels if r.head == "T4"]))[0]
+    assert (ev1["wounded"]["min"], ev1["wounded"]["max"]) == (2, 2)
