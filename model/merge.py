@@ -7,7 +7,7 @@ span with its own relations. Mentions are joined (union-find) by these rules, in
 2. "Others": a casualty whose victims are `آخرون`/`اثنان آخران` continues the casualty mention just before it (same
    or previous sentence): `أصيب خمسة جنود ... بينما أصيب اثنان آخران`.
    A killing and an injury of one sentence with no attack of their own are one event (`وقتل فلسطيني وأصيب 44
-   آخرون`). A casualty without an attack whose AGENT is the ATTACKER of an attack in its sentence belongs to that attack
+   آخرون`); a casualty with no attack and no doer joins the one attack event of its sentence, if there is one. A casualty without an attack whose AGENT is the ATTACKER of an attack in its sentence belongs to that attack
    (`طيران التحالف ... دمر ... أنفاقا ... وقتل ... ذئب مكحول`).
 3. Restatement: two casualty mentions of the same type with the same exact count, compatible victims (the same
    organisation when both name one), compatible time and place: the headline's `مقتل 15` and the body's `15 مسلحاً
@@ -410,6 +410,16 @@ def cluster_mentions(doc: Document, mentions: list[Mention]) -> list[list[Mentio
                 if agents & attackers and compatible(uf.members(p.id), uf.members(m.id), doc, member_of):
                     uf.union(p.id, m.id)
                     break
+    # 2c. a casualty with no attack and no doer of its own, in the sentence of exactly one attack event
+    # (`اعتداءات ... بطائرات ركاب ... تم اختطافها`)
+    for m in casualties:
+        if m.role("RESULT_OF") or m.role("AGENT") or len(uf.members(m.id)) > 1:
+            continue
+        roots = {uf.find(p.id) for p in mentions if p.label == ATTACK and p.sent == m.sent and not p.aggregate}
+        if len(roots) == 1:
+            p = uf.by_id[roots.pop()]
+            if compatible(uf.members(p.id), uf.members(m.id), doc, member_of):
+                uf.union(p.id, m.id)
     # 3c. the same participants: a named person killed, hurt, held or attacked in both; the same attacker at the
     # same specific place
     for i, m in enumerate(mentions):

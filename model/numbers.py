@@ -291,6 +291,7 @@ PARTIAL_BEFORE = re.compile(r"(?:^|\s)(?:و|ف)?(?:تم نقل|نقل|نقلنا
                             r"يستقبل|ادخل|ادخال|يعالج)[\s،,:]*"
                             r"(?:(?:ال)?(?:مستشفي|مستشفيات|مشفي|جثث|جثامين)\S*\s+)?$")
 PRELIMINARY_BEFORE = re.compile(r"(?:حصيلة|حصيله|حصائل)\s+(?:اولية|اوليه|مبدئية|مبدئيه)[^.؟!\n]*$")
+SUPERSEDED_BEFORE = re.compile(r"(?:بعدما|بعد ان)\s+(?:كان|كانت|كانوا)(?:\s+قد)?\s[^.؟!\n]*$")
 CORRECTING_BEFORE = re.compile(r"(?:في وقت لاحق|لاحقا|ارتفعت الحصيلة|ارتفع عدد|ارتفعت حصيلة|حصيلة جديدة|"
                                r"الحصيلة النهائية|حصيلة نهائية|حصيلة محدثة)[^.؟!\n]*$")
 
@@ -307,6 +308,12 @@ def is_partial(text_before: str) -> bool:
 def is_preliminary(text_before: str) -> bool:
     """`حصيلة أولية عن مقتل ثمانية`: a first toll that a later one may replace."""
     return bool(PRELIMINARY_BEFORE.search(norm_letters(text_before[-60:])))
+
+
+def is_superseded(text_before: str) -> bool:
+    """`ارتفع إلى خمسة، بعدما كانت قد أعلنت ... اعتقال ثلاثة`: an earlier figure the text gives as replaced,
+    wherever it stands in the text."""
+    return bool(SUPERSEDED_BEFORE.search(norm_letters(text_before[-60:])))
 
 
 def is_correcting(text_before: str) -> bool:

@@ -23,7 +23,8 @@ from .dates import DateValue, resolve_date, width_days
 from .document import Document, Entity
 from .merge import (ATTACK, Mention, build_mentions, cluster_mentions, entity_index, event_places, is_plural,
                     sentences, victim_side)
-from .numbers import Count, add, is_correcting, is_others, is_partial, is_preliminary, is_subset, norm_letters
+from .numbers import (Count, add, is_correcting, is_others, is_partial, is_preliminary, is_subset, is_superseded,
+                      norm_letters)
 from .places import country_code, country_in_text, nationality_code, order_places, place_country
 
 OUTCOMES = {"KILL": "killed", "INJURE": "wounded", "ARREST": "captured"}
@@ -367,6 +368,8 @@ def outcome_count(mentions: list[Mention], text: str, member_of: dict[str, list[
 
 def _toll_status(m: Mention, text: str) -> str:
     before = text[max(0, m.ent.start - 80):m.ent.start]
+    if is_superseded(before):
+        return "superseded"
     return "correcting" if is_correcting(before) else "preliminary" if is_preliminary(before) else ""
 
 
@@ -374,6 +377,8 @@ def _replaced(statements: list[tuple[Count | None, list[Part], str]]) -> list[tu
     """The statements of one outcome left after corrections (guidelines 11.7): a toll the text gives as
     correcting an earlier one (`في وقت لاحق ... استشهاد ستة`) replaces the statements before it, and a preliminary
     toll (`حصيلة أولية`) gives way to any later statement."""
+    if any(k != "superseded" and v is not None for v, _, k in statements):
+        statements = [st for st in statements if st[2] != "superseded"]
     last_fix = max((i for i, (v, _, k) in enumerate(statements) if k == "correcting" and v is not None), default=0)
     kept = statements[last_fix:]
     later = [i for i, (v, _, k) in enumerate(kept) if k != "preliminary" and v is not None]

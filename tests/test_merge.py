@@ -247,3 +247,13 @@ def test_a_definite_mention_finds_its_own_kind_however_far_back():
                         ("T4", "ATTACK", "التفجير")])
     rels = [Relation("ATTACKER", "T4", "T3")]
     assert clusters(Document("d", text, ents, rels)) == [["T1", "T4"], ["T2"]]
+
+
+def test_a_casualty_with_no_attack_nor_doer_joins_the_one_attack_of_its_sentence():
+    # CN-internationalNews-612 (dev): "لاعتداءات تنظيم القاعدة الإرهابي بطائرات ركاب مدنية أميركية تم اختطافها"
+    text = "منذ الساعات الأولى لاعتداءات تنظيم القاعدة بطائرات ركاب تم اختطافها. واعتقل لاحقا عشرات."
+    ents = spans(text, [("T1", "ATTACK", "اعتداءات"), ("T2", "ORG", "تنظيم القاعدة"), ("T3", "ARREST", "اختطافها"),
+                        ("T4", "ARREST", "واعتقل"), ("T5", "GROUP", "عشرات")])
+    rels = [Relation("ATTACKER", "T1", "T2"), Relation("VICTIM", "T4", "T5")]
+    groups = clusters(Document("d", text, ents, rels))
+    assert ["T1", "T3"] in groups and ["T4"] in groups  # the arrests of the next sentence have no attack there

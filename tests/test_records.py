@@ -155,3 +155,16 @@ def test_two_of_them_and_the_two_wounded_are_part_of_the_four():
     ents1 = [e for e in ents if e.end <= len(alone) and e.id not in ("T2", "T3")]
     ev1 = build_events(Document("d", alone, ents1, [r for r in rels if r.head == "T4"]))[0]
     assert (ev1["wounded"]["min"], ev1["wounded"]["max"]) == (2, 2)
+
+
+def test_a_figure_given_as_replaced_gives_way_wherever_it_stands():
+    # FR-internationalNews-2677 (dev): "عدد الإرهابيين الذين تم إلقاء القبض عليهم ... ارتفع إلى خمسة"، بعدما كانت
+    # قد أعلنت مساء السبت اعتقال ثلاثة "إرهابيين""
+    text = ('وقالت الوزيرة إن عدد الذين تم القبض على خمسة منهم خلال المداهمة ارتفع، بعدما كانت قد أعلنت مساء '
+            'السبت اعتقال ثلاثة "إرهابيين".')
+    ents = spans(text, [("T1", "ARREST", "القبض"), ("T2", "GROUP", "خمسة"), ("T3", "ATTACK", "المداهمة"),
+                        ("T4", "ARREST", "اعتقال"), ("T5", "GROUP", 'ثلاثة "إرهابيين"')])
+    rels = [Relation("VICTIM", "T1", "T2"), Relation("RESULT_OF", "T1", "T3"), Relation("VICTIM", "T4", "T5"),
+            Relation("RESULT_OF", "T4", "T3")]
+    ev = build_events(Document("d", text, ents, rels))[0]
+    assert (ev["captured"]["min"], ev["captured"]["max"]) == (5, 5)
