@@ -482,7 +482,27 @@ def action_kind(text: str) -> str | None:
     for name, pattern in ACTIONS:
         if re.search(pattern, w) or re.search(pattern, norm_letters(text).strip()):
             return name
-    return None
+    words = _phrase_words(text)
+    if len(words) < 2 or words[-1] in GENERIC_ADJECTIVES:
+        return None  # `عملية عسكرية`, `هجوم إرهابي`: any operation or attack, not one kind
+    return "phrase:" + " ".join(words)  # `هجوماً كيماوياً` = `الهجوم الكيماوي`
+
+
+GENERIC_ADJECTIVES = {"عسكرية", "عسكري", "امنية", "امني", "ارهابي", "ارهابية", "مسلح", "مسلحة", "واسعة", "واسع",
+                      "كبير", "كبيرة", "جديد", "جديدة", "نوعية", "مشتركة", "مشترك"}
+
+
+def _phrase_words(text: str) -> list[str]:
+    """A multiword trigger's words without article, attached preposition or accusative ending (`هجوماً
+    كيماوياً`, `الهجوم الكيماوي` -> هجوم كيماوي)."""
+    out = []
+    for raw in text.split():
+        w = norm_letters(raw)
+        w = re.sub(r"^[وف]?[بل]?ال", "", w) if re.match(r"^[وف]?[بل]?ال..", w) else w
+        if raw.endswith(("اً", "ًا")) and w.endswith("ا"):
+            w = w[:-1]
+        out.append(w)
+    return out
 
 
 def _merge_same_action(mentions: list[Mention], uf: _Clusters, doc: Document, member_of) -> None:

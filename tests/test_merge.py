@@ -257,3 +257,16 @@ def test_a_casualty_with_no_attack_nor_doer_joins_the_one_attack_of_its_sentence
     rels = [Relation("ATTACKER", "T1", "T2"), Relation("VICTIM", "T4", "T5")]
     groups = clusters(Document("d", text, ents, rels))
     assert ["T1", "T3"] in groups and ["T4"] in groups  # the arrests of the next sentence have no attack there
+
+
+def test_the_same_specific_phrase_is_the_same_action_a_generic_one_is_not():
+    # CN-middleEast-590 (dev): "يؤمن بأن هجوماً كيماوياً وقع بالفعل في سوريا" ... "لم يتم تحديد من شن هجوم كيماوي"
+    text = "وذكر ماتيس أن هجوماً كيماوياً وقع في سوريا. وقال إنه لم يتحدد من شن هجوم كيماوي على دوما."
+    ents = spans(text, [("T1", "ATTACK", "هجوماً كيماوياً"), ("T2", "GPE", "سوريا"), ("T3", "ATTACK", "هجوم كيماوي"),
+                        ("T4", "GPE", "دوما")])
+    rels = [Relation("PLACE", "T1", "T2"), Relation("PLACE", "T3", "T4"), Relation("LOCATED_IN", "T4", "T2")]
+    assert clusters(Document("d", text, ents, rels)) == [["T1", "T3"]]
+    generic = text.replace("هجوماً كيماوياً", "هجوماً إرهابياً").replace("هجوم كيماوي", "هجوم إرهابي")
+    gents = spans(generic, [("T1", "ATTACK", "هجوماً إرهابياً"), ("T2", "GPE", "سوريا"), ("T3", "ATTACK", "هجوم إرهابي"),
+                            ("T4", "GPE", "دوما")])
+    assert clusters(Document("d", generic, gents, rels)) == [["T1"], ["T3"]]
