@@ -13,7 +13,7 @@ span with its own relations. Mentions are joined (union-find) by these rules, in
    organisation when both name one), compatible time and place: the headline's `مقتل 15` and the body's `15 مسلحاً
    ... قتلوا`; tallies with the same number of operations (`38 عملية` in the headline, lead and body); the same
    participants: a named person killed, hurt, held or attacked in both, or the same organisation attacking the
-   same named place.
+   same named place, or two attacks on the same facility described in two words or more (`مقر قيادة`).
 4. Anaphora: a definite attack mention (`الغارة`, `العملية`, `هذا الهجوم`, a pronoun suffix) joins the nearest
    earlier attack event when their time, place and attackers are compatible; a definite casualty noun with no
    attack of its own (`من بين القتلى`) joins the nearest earlier event with that kind of casualty.
@@ -426,7 +426,7 @@ def cluster_mentions(doc: Document, mentions: list[Mention]) -> list[list[Mentio
         for p in mentions[max(0, i - PAIR_WINDOW):i]:
             if uf.find(p.id) == uf.find(m.id) or p.aggregate != m.aggregate:
                 continue
-            if (_named(p) & _named(m) or _same_attack_scene(p, m, doc, member_of)) \
+            if (_named(p) & _named(m) or _same_attack_scene(p, m, doc, member_of) or _same_target(p, m)) \
                     and compatible(uf.members(p.id), uf.members(m.id), doc, member_of):
                 uf.union(p.id, m.id)
     # 3b. restated tallies: `38 عملية` in the headline, the lead and the body
@@ -617,6 +617,23 @@ def _same_attack_scene(p: Mention, m: Mention, doc: Document, member_of) -> bool
     pp = {entity_key(ents[i].text) for i in event_places([p], doc) if not country_code(ents[i].text)}
     pm = {entity_key(ents[i].text) for i in event_places([m], doc) if not country_code(ents[i].text)}
     return bool(pp & pm)
+
+
+def _same_target(p: Mention, m: Mention) -> bool:
+    """Two attacks on the same described facility or unit, named in two words or more (`مقر قيادة` ...
+    `مقر القيادة`), neither `آخر` nor a tally (checked by the caller: the same aggregate status)."""
+    if p.label != ATTACK or m.label != ATTACK:
+        return False
+    return bool(_target_keys(p) & _target_keys(m))
+
+
+def _target_keys(m: Mention) -> set[str]:
+    keys = (_bare_key(t.text) for t in m.role("TARGET") if t.label in ("FAC", "ORG"))
+    return {k for k in keys if len(k.split()) >= 2}
+
+
+def _bare_key(text: str) -> str:
+    return " ".join(re.sub(r"^[وفبل]?ال(?=..)", "", w) for w in entity_key(text).split())
 
 
 RESPONSE = re.compile(r"(?:^|\s)[وف]?(?:ردا|رد|انتقاما|بعد|بعيد|عقب|اعقاب|قبل|خلفية|مكان|موقع)\s*(?:علي|علي خلفية|ل)?\s*$")

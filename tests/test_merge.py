@@ -270,3 +270,13 @@ def test_the_same_specific_phrase_is_the_same_action_a_generic_one_is_not():
     gents = spans(generic, [("T1", "ATTACK", "هجوماً إرهابياً"), ("T2", "GPE", "سوريا"), ("T3", "ATTACK", "هجوم إرهابي"),
                             ("T4", "GPE", "دوما")])
     assert clusters(Document("d", generic, gents, rels)) == [["T1"], ["T3"]]
+
+
+def test_two_attacks_on_the_same_described_facility_are_one():
+    # FR-internationalNews-2111 (dev): "هجوم استهدف الجمعة مقر قيادة القوة" ... "أن مقر القيادة تعرض لهجوم"
+    text = "وقع هجوم استهدف الجمعة مقر قيادة القوة في سيفاري. " + "وقال الرئيس إن الوضع صعب. " * 8 + \
+        "وأضاف أن مقر القيادة تعرض لهجوم بسبب ثغرات. كما تعرضت دورية عسكرية لهجوم."
+    ents = spans(text, [("T1", "ATTACK", "هجوم"), ("T2", "FAC", "مقر قيادة"), ("T3", "FAC", "مقر القيادة"),
+                        ("T4", "ATTACK", "هجوم"), ("T5", "ORG", "دورية عسكرية"), ("T6", "ATTACK", "هجوم")])
+    rels = [Relation("TARGET", "T1", "T2"), Relation("TARGET", "T4", "T3"), Relation("TARGET", "T6", "T5")]
+    assert clusters(Document("d", text, ents, rels)) == [["T1", "T4"], ["T6"]]
