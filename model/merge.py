@@ -32,7 +32,8 @@ place, `القاعدة`, `جنوبي البلاد`, `سياج`, matches any), at
 dead in the other.
 Definite (rule 4): the article, also after a one-letter prefix (`للهجوم`, whose span is `لهجوم`), a demonstrative, a
 pronoun suffix (on casualties also a short one: `مقتله`), or a construct with a named or definite attacker right
-after it (`هجوم "سرايا الدفاع"`, not `مداهمة قوات أمنية`). A definite mention refers to the nearest earlier mention
+after it (`هجوم "سرايا الدفاع"`, not `مداهمة قوات أمنية`); an attack whose only attacker is a definite unnamed
+group told just before it (`الانتحاري ... اقتحم التجمع`) also refers back. A definite mention refers to the nearest earlier mention
 of its own action family (raid/storm/sweep, air strike, blast, fire, ...) however far back, else to the nearest
 earlier attack within 6 sentences (a bare mention, with no arguments, also further).
 An attack told as the one answered or preceding (`ردا على تفجير`, `بعد تفجير`, `مكان التفجير`) is another event
@@ -333,6 +334,15 @@ def _families(group: list[Mention]) -> set[str]:
     return {FAMILIES.get(action_kind(t)) for t in texts} - {None}
 
 
+def _definite_doer(m: Mention, member_of: dict[str, list[Entity]]) -> bool:
+    """An attack whose attackers are only definite unnamed groups (`الانتحاري اقتحم التجمع`, `المسلحون أطلقوا`):
+    they are the attackers told before, so the attack is too (BB-internationalNews-658)."""
+    doers = m.role("ATTACKER")
+    return m.label == ATTACK and bool(doers) and all(
+        e.label == "GROUP" and not member_of.get(e.id) and norm_letters(e.text).startswith("ال")
+        and len(e.text.split()) == 1 and 0 < m.ent.start - e.end < 80 for e in doers)  # the subject, told before
+
+
 def _unnamed_attackers(m: Mention, member_of: dict[str, list[Entity]]) -> bool:
     """No attacker, or only unnamed groups of no stated organisation (`المسلحين`, `المهاجمين`), which refer back."""
     return all(e.label == "GROUP" and not member_of.get(e.id) for e in m.role("ATTACKER"))
@@ -446,7 +456,8 @@ def cluster_mentions(doc: Document, mentions: list[Mention]) -> list[list[Mentio
             target = _same_sentence(m, mentions, uf, doc, member_of)
         else:
             joined = m.id in joined_before
-            target = _antecedent(m, mentions[max(0, i - PAIR_WINDOW):i], uf, doc, member_of) if is_definite(m, doc.text) and not joined \
+            anaphoric = is_definite(m, doc.text) or _definite_doer(m, member_of)
+            target = _antecedent(m, mentions[max(0, i - PAIR_WINDOW):i], uf, doc, member_of) if anaphoric and not joined \
                 else None
             if target is None and m.label == ATTACK and _unnamed_attackers(m, member_of) and not _another(m, doc.text):
                 target = _same_sentence(m, mentions, uf, doc, member_of)

@@ -280,3 +280,15 @@ def test_two_attacks_on_the_same_described_facility_are_one():
                         ("T4", "ATTACK", "هجوم"), ("T5", "ORG", "دورية عسكرية"), ("T6", "ATTACK", "هجوم")])
     rels = [Relation("TARGET", "T1", "T2"), Relation("TARGET", "T4", "T3"), Relation("TARGET", "T6", "T5")]
     assert clusters(Document("d", text, ents, rels)) == [["T1", "T4"], ["T6"]]
+
+
+def test_an_attack_by_the_attacker_told_before_refers_back():
+    # BB-internationalNews-658 (dev): "وقع هجوم انتحاري استهدف تجمعا ... وقال المتحدث إن الانتحاري كان مترجلا واقتحم
+    # التجمع فقتل عددا من عناصر طالبان"
+    text = ("منذ غزو أفغانستان في عام 2001. ووقع هجوم انتحاري استهدف تجمعا في نانغرهار. "
+            "وقال المتحدث إن الانتحاري كان مترجلا واقتحم التجمع.")
+    ents = spans(text, [("T1", "ATTACK", "غزو"), ("T2", "GPE", "أفغانستان"), ("T3", "ATTACK", "هجوم انتحاري"),
+                        ("T4", "GPE", "نانغرهار"), ("T5", "GROUP", "الانتحاري"), ("T6", "ATTACK", "اقتحم")])
+    rels = [Relation("TARGET", "T1", "T2"), Relation("PLACE", "T3", "T4"), Relation("ATTACKER", "T3", "T5"),
+            Relation("ATTACKER", "T6", "T5")]
+    assert clusters(Document("d", text, ents, rels)) == [["T1"], ["T3", "T6"]]  # the first mention stays itself
