@@ -6,8 +6,9 @@ span with its own relations. Mentions are joined (union-find) by these rules, in
 1. RESULT_OF: a casualty or arrest belongs to its attack.
 2. "Others": a casualty whose victims are `آخرون`/`اثنان آخران` continues the casualty mention just before it (same
    or previous sentence): `أصيب خمسة جنود ... بينما أصيب اثنان آخران`.
-   A killing and an injury of one sentence with no attack of their own are one event (`وقتل فلسطيني وأصيب 44
-   آخرون`); a casualty with no attack and no doer joins the one attack event of its sentence, if there is one. A casualty without an attack whose AGENT is the ATTACKER of an attack in its sentence belongs to that attack
+   A killing and an injury (or a capture) of one sentence with no attack of their own are one event (`وقتل
+   فلسطيني وأصيب 44 آخرون`, `مصرع العشرات ... وأسر أعداد كبيرة منهم`), but not an abduction and a killing
+   (`خطفوا وقتلوا`: held, then killed); a casualty with no attack and no doer joins the one attack event of its sentence, if there is one. A casualty without an attack whose AGENT is the ATTACKER of an attack in its sentence belongs to that attack
    (`طيران التحالف ... دمر ... أنفاقا ... وقتل ... ذئب مكحول`).
 3. Restatement: two casualty mentions of the same type with the same exact count, compatible victims (the same
    organisation when both name one), compatible time and place: the headline's `مقتل 15` and the body's `15 مسلحاً
@@ -188,6 +189,8 @@ def is_definite(m: Mention, text: str) -> bool:
     one: `مقتله`, `قتلها`), or a construct with its attacker right after it (`هجوم "سرايا الدفاع عن بنغازي"`)."""
     t = norm_letters(m.ent.text)
     first = t.split()[0] if t.split() else t
+    if re.fullmatch(r"(?:[وف]?(?:ب|ل)?ال)?قبض", first):
+        return False  # `ألقت القبض على`: the article belongs to the idiom, not a reference back
     bare = re.sub(r"^(?:[وف](?=[بلك]?ال|ل))?(?:[بك](?=ال)|ل(?=ل))?", "", first) if len(first) > 4 else first
     before = norm_letters(text[max(0, m.ent.start - 12):m.ent.start])
     min_len = 3 if m.label in CASUALTY else 5
@@ -399,12 +402,14 @@ def cluster_mentions(doc: Document, mentions: list[Mention]) -> list[list[Mentio
                     _org_keys([v for q in uf.members(m.id) for v in q.role("VICTIM")], member_of)) \
                     and compatible(uf.members(p.id), uf.members(m.id), doc, member_of):
                 uf.union(p.id, m.id)
-    # 2a. a killing and an injury told in one sentence, with no attack of their own, are one event (11.3)
+    # 2a. a killing and an injury (or capture) told in one sentence, with no attack of their own, are one event
+    # (11.3); an abduction and a killing are two
     for i, m in enumerate(casualties):
         if m.role("RESULT_OF"):
             continue
         for p in casualties[max(0, i - PAIR_WINDOW):i]:
-            if p.sent == m.sent and p.label != m.label and {p.label, m.label} == {"KILL", "INJURE"} \
+            if p.sent == m.sent and p.label != m.label and "abduction" not in (action_kind(p.ent.text),
+                                                                                action_kind(m.ent.text)) \
                     and uf.find(p.id) != uf.find(m.id) \
                     and compatible(uf.members(p.id), uf.members(m.id), doc, member_of):
                 uf.union(p.id, m.id)
@@ -436,7 +441,8 @@ def cluster_mentions(doc: Document, mentions: list[Mention]) -> list[list[Mentio
         for p in mentions[max(0, i - PAIR_WINDOW):i]:
             if uf.find(p.id) == uf.find(m.id) or p.aggregate != m.aggregate:
                 continue
-            if (_named(p) & _named(m) or _same_attack_scene(p, m, doc, member_of) or _same_target(p, m)) \
+            if (_named(p) & _named(m) or _same_attack_scene(p, m, doc, member_of) or _same_target(p, m)
+                    or _same_arrest(p, m, member_of)) \
                     and compatible(uf.members(p.id), uf.members(m.id), doc, member_of):
                 uf.union(p.id, m.id)
     # 3b. restated tallies: `38 عملية` in the headline, the lead and the body
@@ -628,6 +634,18 @@ def _same_attack_scene(p: Mention, m: Mention, doc: Document, member_of) -> bool
     pp = {entity_key(ents[i].text) for i in event_places([p], doc) if not country_code(ents[i].text)}
     pm = {entity_key(ents[i].text) for i in event_places([m], doc) if not country_code(ents[i].text)}
     return bool(pp & pm)
+
+
+def _same_arrest(p: Mention, m: Mention, member_of) -> bool:
+    """Two arrests by the same force (`أعلنت الشرطة التركية أنها ألقت القبض على أرملة` ... `قالت الشرطة ... إنها
+    ألقت القبض على الزوجة`), each of one unnamed person or group; the caller checks dates and places."""
+    if p.label != "ARREST" or m.label != "ARREST":
+        return False
+    ka = {entity_key(e.text) for e in p.role("AGENT")}
+    kb = {entity_key(e.text) for e in m.role("AGENT")}
+    same_force = any(x == y or x.startswith(y + " ") or y.startswith(x + " ") for x in ka for y in kb)
+    return same_force and _keys_compatible(_org_keys(p.role("AGENT"), member_of),
+                                           _org_keys(m.role("AGENT"), member_of)) and not (_named(p) or _named(m))
 
 
 def _same_target(p: Mention, m: Mention) -> bool:

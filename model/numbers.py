@@ -12,7 +12,8 @@
   `-ين` on nouns whose plural is broken, so the `-ين` form can only be a dual (`جنديين`, `شخصين`, `ضابطين`);
   the explicit `اثنان/اثنين/اثنتان` after or before the noun;
 - vague quantities: عشرات 20-99, مئات 200-999, آلاف 2000-9999, عشرات الآلاف 20000-99999, مئات الآلاف
-  200000-999999, بضعة/عدة 3-9, `عدد من`/`العديد من` at least 3 (an Arabic plural); all `approx`;
+  200000-999999, بضعة/عدة 3-9; all `approx`; `عدد من`/`العديد من`/`أعداد` give no number, like any plural
+  without one (the gold's reading: `عدد من مرافقيه`, `أسر أعداد كبيرة منهم`, CN-middleEast-1366);
 - approximations (`نحو`, `حوالي`, `قرابة`, `زهاء`, `ما يقارب`, `تقريبا`): the number, `approx` true;
 - bounds: `أكثر من N`/`ما يزيد على N` -> min N+1, max open; `ما لا يقل عن N`/`N على الأقل` -> min N, max
   open; `أقل من N` -> max N-1; `ما يصل إلى N` -> max N; ranges `بين N و M`, `N إلى M`, `N-M` -> N..M;
@@ -78,8 +79,9 @@ VAGUE = [  # (pattern on normalized text, min, max); longest first
     (r"مئات\s+(?:من\s+)?(?:ال)?الاف", 200000, 999999),
     (r"(?:^|\s)(?:ال)?عشرات", 20, 99), (r"(?:^|\s)(?:ال)?مئات", 200, 999), (r"(?:^|\s)(?:ال)?ميات", 200, 999),
     (r"(?:^|\s)(?:ال)?الاف", 2000, 9999), (r"(?:^|\s)(?:ب?ضع|بضعة|عدة)(?:\s|$)", 3, 9),
-    (r"(?:^|\s)(?:عدد|عددا|العديد|اعداد|اعدادا)(?:\s|$)", 3, None),
 ]
+# `عدد من`, `العديد من`, `أعداد كبيرة`: a plural without a number, which gives no count (guidelines 11.7)
+NUMBERLESS = re.compile(r"(?:^|\s)(?:عدد|عددا|العديد|اعداد|اعدادا)(?:\s|$)")
 MORE_THAN = re.compile(norm_letters(r"(?:اكثر من|ما يزيد (?:على|عن)|يزيد (?:على|عن)|ازيد من|ما يربو (?:على|عن)|يربو على|فوق)\s*$"))
 AT_LEAST = re.compile(norm_letters(r"(?:ما لا يقل عن|لا يقل عن|على الاقل|علي الاقل)\s*$"))
 AT_LEAST_AFTER = re.compile(norm_letters(r"^\s*(?:\S+\s+){0,3}?(?:على|علي) الاقل"))
@@ -247,6 +249,8 @@ def parse_count(text: str, singular: bool = False) -> Count | None:
     for pattern, lo, hi in VAGUE:
         if re.search(pattern, norm):
             return Count(lo, hi, True, text)
+    if NUMBERLESS.search(norm):
+        return None
     words = re.findall(r"[^\W\d_]+", norm)
     n = 2 if _has_dual_fatha(text) or _dual(words) else 1 if singular and _singular(words) else None
     if n is None:

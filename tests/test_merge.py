@@ -292,3 +292,28 @@ def test_an_attack_by_the_attacker_told_before_refers_back():
     rels = [Relation("TARGET", "T1", "T2"), Relation("PLACE", "T3", "T4"), Relation("ATTACKER", "T3", "T5"),
             Relation("ATTACKER", "T6", "T5")]
     assert clusters(Document("d", text, ents, rels)) == [["T1"], ["T3", "T6"]]  # the first mention stays itself
+
+
+def test_two_arrests_by_the_same_force_are_one_unless_they_name_people():
+    # AL-internationalNews-1999 (dev): "أعلنت الشرطة التركية أنها ألقت القبض على أرملة أبو عمر الشيشاني" ...
+    # "وقالت الشرطة في بيان إنها ألقت القبض على الزوجة، ضمن خمسة أشخاص اعتقلتهم"
+    text = ("أعلنت الشرطة التركية أنها ألقت القبض على أرملة الشيشاني. "
+            "وقالت الشرطة في بيان إنها ألقت القبض على الزوجة. وألقى الجيش القبض على مسلحين.")
+    ents = spans(text, [("T1", "ORG", "الشرطة التركية"), ("T2", "ARREST", "القبض"), ("T3", "GROUP", "أرملة"),
+                        ("T4", "ORG", "الشرطة"), ("T5", "ARREST", "القبض"), ("T6", "GROUP", "الزوجة"),
+                        ("T7", "ORG", "الجيش"), ("T8", "ARREST", "القبض"), ("T9", "GROUP", "مسلحين")])
+    rels = [Relation("AGENT", "T2", "T1"), Relation("VICTIM", "T2", "T3"), Relation("AGENT", "T5", "T4"),
+            Relation("VICTIM", "T5", "T6"), Relation("AGENT", "T8", "T7"), Relation("VICTIM", "T8", "T9")]
+    assert clusters(Document("d", text, ents, rels)) == [["T2", "T5"], ["T8"]]  # another force: another arrest
+
+
+def test_killed_and_captured_in_one_sentence_are_one_event_abducted_and_killed_are_two():
+    # CN-middleEast-1366 (dev): "وسط مصرع العشرات من مسلحي الحوثي وأسر أعداد كبيرة منهم"
+    text = "وسط مصرع العشرات من مسلحي الحوثي وأسر أعداد كبيرة منهم. رفات 38 عاملا خطفوا وقتلوا في العراق."
+    ents = spans(text, [("T1", "KILL", "مصرع"), ("T2", "GROUP", "العشرات"), ("T3", "ARREST", "أسر"),
+                        ("T4", "GROUP", "أعداد كبيرة"), ("T5", "GROUP", "38 عاملا"), ("T6", "ARREST", "خطفوا"),
+                        ("T7", "KILL", "وقتلوا")])
+    rels = [Relation("VICTIM", "T1", "T2"), Relation("VICTIM", "T3", "T4"), Relation("VICTIM", "T6", "T5"),
+            Relation("VICTIM", "T7", "T5")]
+    groups = clusters(Document("d", text, ents, rels))
+    assert ["T1", "T3"] in groups and ["T6"] in groups and ["T7"] in groups
