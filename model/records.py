@@ -255,6 +255,7 @@ def _parts(m: Mention, text: str, shared: set[str], drop: set[str] = frozenset()
 
     trigger_subset = is_subset(text[max(0, m.ent.start - 25):m.ent.start])
     parts, subset = [], []
+    prev_subset_end = None  # where the last subset victim ended: `بينهم عسكريون ومدنيون` are both a subset
     for v in sorted(m.role("VICTIM"), key=lambda e: e.start):
         if v.id in drop:
             continue
@@ -264,11 +265,15 @@ def _parts(m: Mention, text: str, shared: set[str], drop: set[str] = frozenset()
         if c is not None and c.max is not None and (
                 is_partial(text[max(0, v.start - 45):v.start]) or is_partial(text[max(0, m.ent.start - 45):m.ent.start])):
             c = Count(c.min, None, c.approx, c.text)  # `تم نقل25 مصابا`: a part of the total, which may be larger
-        if trigger_subset or is_subset(text[max(0, v.start - 25):v.start]):
+        coordinated = prev_subset_end is not None and re.fullmatch(r"[\s،,]*و?\s*", text[prev_subset_end:v.start])
+        if trigger_subset or is_subset(text[max(0, v.start - 25):v.start]) or coordinated:
+            prev_subset_end = v.end
             if c is not None:
                 subset.append((v, c))
-        elif c is not None and (parts or after_total) and (SUBSET_AFTER.match(norm_letters(text[v.end:v.end + 12]))
-                                                           or (after_total and _definite_dual(v.text))):
+            continue
+        prev_subset_end = None
+        if c is not None and (parts or after_total) and (SUBSET_AFTER.match(norm_letters(text[v.end:v.end + 12]))
+                                                         or (after_total and _definite_dual(v.text))):
             # `جرح أربعة من جنوده، إصابة اثنين منهم "بالغة"`: two of the four; later `الجنديَّين المصابَين`: the same two
             subset.append((v, c))
         else:

@@ -168,3 +168,13 @@ def test_a_figure_given_as_replaced_gives_way_wherever_it_stands():
             Relation("RESULT_OF", "T4", "T3")]
     ev = build_events(Document("d", text, ents, rels))[0]
     assert (ev["captured"]["min"], ev["captured"]["max"]) == (5, 5)
+
+
+def test_people_coordinated_after_binahum_are_all_a_subset():
+    # FR-internationalNews-2677 (dev): "أن 11 شخصا أصيبوا بجروح خلال العملية بينهم عسكريون ومدنيون من سكان المبنى"
+    text = "وذكرت مصادر طبية أن 11 شخصا أصيبوا بجروح خلال العملية بينهم عسكريون ومدنيون من سكان المبنى."
+    ents = spans(text, [("T1", "GROUP", "11 شخصا"), ("T2", "INJURE", "أصيبوا"), ("T3", "GROUP", "عسكريون"),
+                        ("T4", "GROUP", "مدنيون")])
+    rels = [Relation("VICTIM", "T2", "T1"), Relation("VICTIM", "T2", "T3"), Relation("VICTIM", "T2", "T4")]
+    ev = build_events(Document("d", text, ents, rels))[0]
+    assert (ev["wounded"]["min"], ev["wounded"]["max"]) == (11, 11)  # not 11 + open plurals
