@@ -22,7 +22,8 @@ span with its own relations. Mentions are joined (union-find) by these rules, in
    (`الضربات الجوية استهدفت المخابئ، أعقبتها عملية جوية`), unless it is `آخر`/`جديد` or both have their own tolls.
 6. A heading (a short line without final punctuation) naming attacks with no arguments (`ضربات جوية وإنزال بري`)
    joins the first event of the next two sentences.
-7. After those: two accounts of the same day whose death tolls agree within 30% and whose victims are the same
+7. After those: the lead's toll told again person by person (named victims, fewer than a toll of the same outcome
+   in the 3 sentences before, no date of their own) joins the lead's event; two accounts of the same day whose death tolls agree within 30% and whose victims are the same
    kind of people merge (001: CENTCOM's 15, the Joint Operations Command's 14), and events whose tolls add up,
    outcome by outcome, to a tally's are its breakdown (003: 6 + 2 killed, 11 + 20 captured of 8 and 31).
 Aggregates (`38 عملية`, `عشرات الهجمات`, attacks over more than a month, `هجمات منتظمة`) take no part in rules 4
@@ -477,7 +478,33 @@ def cluster_mentions(doc: Document, mentions: list[Mention]) -> list[list[Mentio
     _merge_same_action(mentions, uf, doc, member_of)
     _merge_bare(mentions, uf, doc, member_of)
     _merge_subtallies(uf, doc, member_of)
+    _merge_details(uf, doc, member_of)
     return uf.groups()
+
+
+def _merge_details(uf: _Clusters, doc: Document, member_of) -> None:
+    """The lead's toll told again person by person (SK-middleEast-1147: `قتل أربعة فلسطينيين` then `الشاب أحمد
+    نبيل عقل توفي ...`, `مقتل الطفل محمد إبراهيم أيوب ...`): a casualty event whose victims are named people, with
+    no date of its own, fewer than a toll of the same outcome told in the 3 sentences before it, joins that event."""
+    groups = [g for g in uf.groups() if not any(m.aggregate for m in g)]
+    for i, g in enumerate(groups):
+        named = {v.id for m in g if m.label in CASUALTY for v in m.role("VICTIM") if v.label == "PER"}
+        others = [v for m in g if m.label in CASUALTY for v in m.role("VICTIM") if v.label != "PER"]
+        if not named or others or any(m.dates for m in g):
+            continue
+        for lead in reversed(groups[:i]):
+            if not 0 <= g[0].sent - lead[0].sent <= 3:
+                continue
+            for label in ("KILL", "INJURE", "ARREST"):
+                mine = [v for m in g if m.label == label for v in m.role("VICTIM") if v.label == "PER"]
+                toll = _cluster_count(lead, label)
+                if mine and toll and (toll[0] or 0) > len({entity_key(v.text) for v in mine}) \
+                        and compatible(lead, g, doc, member_of):
+                    uf.union(lead[0].id, g[0].id)
+                    break
+            else:
+                continue
+            break
 
 
 ACTIONS = [  # (name, pattern on the normalized trigger without its article and prefixes): kinds of action

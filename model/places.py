@@ -239,6 +239,11 @@ def same_place(a: list[str], b: list[str], doc: Document) -> bool:
                             or is_generic_place(ents[p].text) for p in ids)
     if broad(a) or broad(b):
         return True
-    ta = {_key(ents[p].text) for p in a}
-    tb = {_key(ents[p].text) for p in b}
+    ta = {_key(ents[p].text) for p in a} | {_core(ents[p].text) for p in a} - {""}
+    tb = {_key(ents[p].text) for p in b} | {_core(ents[p].text) for p in b} - {""}
     return any(x in y or y in x for x in ta for y in tb)
+
+
+def _core(text: str) -> str:
+    """A place without its direction words: `شمالي وشرقي قطاع غزة`, `شمال قطاع غزة` -> قطاع غزة."""
+    return " ".join(w for w in _key(text).split() if not DIRECTIONS.match(w) and w not in ("و", "من"))

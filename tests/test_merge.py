@@ -317,3 +317,20 @@ def test_killed_and_captured_in_one_sentence_are_one_event_abducted_and_killed_a
             Relation("VICTIM", "T7", "T5")]
     groups = clusters(Document("d", text, ents, rels))
     assert ["T1", "T3"] in groups and ["T6"] in groups and ["T7"] in groups
+
+
+def test_the_lead_toll_told_person_by_person_is_one_event():
+    # SK-middleEast-1147 (dev): "قتل أربعة فلسطينيين ... نتيجة استهداف قوات الاحتلال ... شمالي وشرقي قطاع غزة" then
+    # "أن الشاب أحمد نبيل عقل توفي بعد إصابته برصاصة ... أطلقها عليه قناصة الاحتلال شرق بلدة جباليا شمال قطاع غزة"
+    text = ("قتل أربعة فلسطينيين نتيجة استهداف قوات الاحتلال مسيرات سلمية شمالي وشرقي قطاع غزة. "
+            "وذكرت وفا أن الشاب أحمد نبيل عقل توفي برصاصة أطلقها عليه قناصة الاحتلال شمال قطاع غزة.")
+    ents = spans(text, [("T1", "KILL", "قتل"), ("T2", "GROUP", "أربعة فلسطينيين"), ("T3", "ATTACK", "استهداف"),
+                        ("T4", "LOC", "شمالي وشرقي قطاع غزة"), ("T5", "PER", "أحمد نبيل عقل"), ("T6", "KILL", "توفي"),
+                        ("T7", "ATTACK", "أطلقها"), ("T8", "GROUP", "قناصة الاحتلال"), ("T9", "LOC", "شمال قطاع غزة")])
+    rels = [Relation("VICTIM", "T1", "T2"), Relation("RESULT_OF", "T1", "T3"), Relation("PLACE", "T3", "T4"),
+            Relation("VICTIM", "T6", "T5"), Relation("RESULT_OF", "T6", "T7"), Relation("ATTACKER", "T7", "T8"),
+            Relation("PLACE", "T7", "T9")]
+    assert clusters(Document("d", text, ents, rels)) == [["T1", "T3", "T6", "T7"]]
+    far = text.replace("وذكرت وفا", "وقال الطبيب إن الوضع صعب. " * 4 + "وذكرت وفا")  # four sentences on: not a detail
+    fents = spans(far, [(e.id, e.label, e.text) for e in ents])
+    assert len(clusters(Document("d", far, fents, rels))) == 2

@@ -84,3 +84,17 @@ def test_generic_places_refer_back_and_match_any_place():
     # SK-middleEast-2062 (dev): "جنوبي البلاد", "البوابة الأمامية للقاعدة" (the span `لقاعدة`); FR-2677: "المبنى"
     assert all(is_generic_place(t) for t in ("جنوبي البلاد", "لقاعدة", "القاعدة", "المبنى", "المدينة", "المناطق"))
     assert not any(is_generic_place(t) for t in ("قاعدة تمنهنت", "بغداد", "الموصل", "ولاية البركة", "شارع صنعاء"))
+
+
+def test_places_match_without_their_direction_words():
+    from model.document import Document, Entity
+    from model.places import same_place
+
+    # SK-middleEast-1147 (dev): "شرق بلدة جباليا" and "شمالي وشرقي بلدة جباليا"; two towns stay apart
+    text = "شمالي وشرقي بلدة جباليا ثم شرق بلدة جباليا ثم شرق بلدة بيت حانون"
+    a, b, c = "شمالي وشرقي بلدة جباليا", "شرق بلدة جباليا", "شرق بلدة بيت حانون"
+    ents = [Entity("P1", "LOC", 0, len(a), a), Entity("P2", "LOC", text.index(b), text.index(b) + len(b), b),
+            Entity("P3", "LOC", text.index(c), text.index(c) + len(c), c)]
+    doc = Document("d", text, ents, [])
+    assert same_place(["P1"], ["P2"], doc)
+    assert not same_place(["P2"], ["P3"], doc)
