@@ -14,7 +14,8 @@ span with its own relations. Mentions are joined (union-find) by these rules, in
    organisation when both name one), compatible time and place: the headline's `مقتل 15` and the body's `15 مسلحاً
    ... قتلوا`; tallies with the same number of operations (`38 عملية` in the headline, lead and body); the same
    participants: a named person killed, hurt, held or attacked in both, or the same organisation attacking the
-   same named place, or two attacks on the same facility described in two words or more (`مقر قيادة`).
+   same named place, or two attacks on the same facility described in two words or more (`مقر قيادة`), or on the
+   same unit on the same day (`دورية أمنية` ... `الجمعة`).
 4. Anaphora: a definite attack mention (`الغارة`, `العملية`, `هذا الهجوم`, a pronoun suffix) joins the nearest
    earlier attack event when their time, place and attackers are compatible; a definite casualty noun with no
    attack of its own (`من بين القتلى`) joins the nearest earlier event with that kind of casualty.
@@ -680,11 +681,13 @@ def _same_target(p: Mention, m: Mention) -> bool:
     `مقر القيادة`), neither `آخر` nor a tally (checked by the caller: the same aggregate status)."""
     if p.label != ATTACK or m.label != ATTACK:
         return False
-    return bool(_target_keys(p) & _target_keys(m))
+    dated = bool(p.dates and m.dates)  # a unit (`دورية أمنية`) attacked on the same day, told twice
+    return bool(_target_keys(p, dated) & _target_keys(m, dated))
 
 
-def _target_keys(m: Mention) -> set[str]:
-    keys = (_bare_key(t.text) for t in m.role("TARGET") if t.label in ("FAC", "ORG"))
+def _target_keys(m: Mention, groups: bool = False) -> set[str]:
+    labels = ("FAC", "ORG", "GROUP") if groups else ("FAC", "ORG")
+    keys = (_bare_key(t.text) for t in m.role("TARGET") if t.label in labels)
     return {k for k in keys if len(k.split()) >= 2}
 
 

@@ -1,4 +1,5 @@
 """model.merge: each merging rule on the mentions of seed 000 (and a counter-example for each)."""
+from datetime import date
 from pathlib import Path
 
 from model.document import Document, Entity, Relation, load_documents
@@ -334,3 +335,19 @@ def test_the_lead_toll_told_person_by_person_is_one_event():
     far = text.replace("وذكرت وفا", "وقال الطبيب إن الوضع صعب. " * 4 + "وذكرت وفا")  # four sentences on: not a detail
     fents = spans(far, [(e.id, e.label, e.text) for e in ents])
     assert len(clusters(Document("d", far, fents, rels))) == 2
+
+
+def test_a_unit_attacked_on_the_same_day_told_twice_is_one_attack():
+    # FR-internationalNews-2677 (dev): "يشتبه بضلوعها في هجوم استهدف دورية أمنية غرب عمان الجمعة" ...
+    # "انفجار عبوة ناسفة استهدفت الجمعة دورية أمنية في الفحيص"
+    text = ("مجموعة يشتبه بضلوعها في هجوم استهدف دورية أمنية غرب عمان الجمعة. وقالت الوزارة إن عنصرا قتل في "
+            "انفجار عبوة ناسفة استهدفت الجمعة دورية أمنية. وقتل جندي الأحد في هجوم على دورية أمنية.")
+    ents = spans(text, [("T1", "ATTACK", "هجوم"), ("T2", "GROUP", "دورية أمنية"), ("T3", "DATE", "الجمعة"),
+                        ("T4", "ATTACK", "انفجار"), ("T5", "DATE", "الجمعة"), ("T6", "GROUP", "دورية أمنية"),
+                        ("T7", "DATE", "الأحد"), ("T8", "ATTACK", "هجوم"), ("T9", "GROUP", "دورية أمنية")])
+    rels = [Relation("TARGET", "T1", "T2"), Relation("TIME", "T1", "T3"), Relation("TIME", "T4", "T5"),
+            Relation("TARGET", "T4", "T6"), Relation("TIME", "T8", "T7"), Relation("TARGET", "T8", "T9")]
+    doc = Document("d", text, ents, rels, meta={"date": "2018-08-12"})
+    groups = [[m.id for m in g] for g in cluster_mentions(doc, build_mentions(doc, date(2018, 8, 12),
+                                                                               SCHEMA.trigger_labels))]
+    assert ["T1", "T4"] in groups and ["T8"] in groups  # Sunday's attack on a patrol is another
