@@ -74,3 +74,16 @@ def tiny_config(tokenizer, **kwargs):
     enc = BertConfig(vocab_size=len(tokenizer), hidden_size=32, num_hidden_layers=1, num_attention_heads=2,
                      intermediate_size=64)
     return JointIEConfig(encoder=enc.to_dict(), **kwargs)
+
+
+def spans(text: str, items) -> list:
+    """Entities for (id, label, surface) items, each found left to right in `text` (tests build documents from
+    real sentences this way)."""
+    from model.document import Entity
+
+    out, pos = [], 0
+    for i, label, surface in items:
+        start = text.index(surface, pos)
+        out.append(Entity(i, label, start, start + len(surface), surface))
+        pos = start + len(surface)
+    return out

@@ -2,6 +2,7 @@
 import json
 from pathlib import Path
 
+from conftest import spans
 from model.document import Document, Entity, Relation, load_documents
 from model.events import attach_events, build_events
 
@@ -68,23 +69,15 @@ def test_attach_events_sets_the_date_and_records_are_json():
 def test_an_event_with_no_place_takes_the_country_the_document_is_about():
     # BB-middleEast-531 (dev): an article about Egypt whose arrest sentence names no place
     text = "شنت قوات الأمن في مصر حملة في سيناء، هي الأكبر في مصر. وقالت السلطات إنها اعتقلت ثلاثة مشتبه بهم."
-    ents = spans_of(text, [("T1", "GPE", "مصر"), ("T2", "ATTACK", "حملة"), ("T3", "GPE", "سيناء"), ("T4", "GPE", "مصر"),
+    ents = spans(text, [("T1", "GPE", "مصر"), ("T2", "ATTACK", "حملة"), ("T3", "GPE", "سيناء"), ("T4", "GPE", "مصر"),
                            ("T5", "ARREST", "اعتقلت"), ("T6", "GROUP", "ثلاثة مشتبه بهم")])
     rels = [Relation("PLACE", "T2", "T3"), Relation("VICTIM", "T5", "T6")]
     arrest = next(e for e in build_events(Document("d", text, ents, rels)) if e["mentions"] == ["T5"])
     assert arrest["place"] is None and arrest["country"] == "EG"
     # two countries named once each, none in the arrest's sentence: the document does not say
     two = "شنت قوات الأمن في مصر وليبيا حملة في سيناء. وقالت السلطات إنها اعتقلت ثلاثة مشتبه بهم."
-    ents2 = spans_of(two, [("T1", "GPE", "مصر"), ("T4", "GPE", "ليبيا"), ("T2", "ATTACK", "حملة"), ("T3", "GPE", "سيناء"),
+    ents2 = spans(two, [("T1", "GPE", "مصر"), ("T4", "GPE", "ليبيا"), ("T2", "ATTACK", "حملة"), ("T3", "GPE", "سيناء"),
                            ("T5", "ARREST", "اعتقلت"), ("T6", "GROUP", "ثلاثة مشتبه بهم")])
     arrest = next(e for e in build_events(Document("d", two, ents2, rels)) if e["mentions"] == ["T5"])
     assert arrest["country"] is None
 
-
-def spans_of(text, items):
-    out, pos = [], 0
-    for i, label, surface in items:
-        start = text.index(surface, pos)
-        out.append(Entity(i, label, start, start + len(surface), surface))
-        pos = start + len(surface)
-    return out

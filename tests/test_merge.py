@@ -2,7 +2,8 @@
 from datetime import date
 from pathlib import Path
 
-from model.document import Document, Entity, Relation, load_documents
+from conftest import spans
+from model.document import Document, Relation, load_documents
 from model.merge import build_mentions, cluster_mentions, is_definite, sentences
 from model.schema import SCHEMA
 
@@ -15,16 +16,6 @@ def seed(doc_id):
 
 def clusters(doc):
     return [[m.id for m in g] for g in cluster_mentions(doc, build_mentions(doc, None, SCHEMA.trigger_labels))]
-
-
-def spans(text, items):
-    """Entities for (id, label, surface) items, found left to right in `text`."""
-    out, pos = [], 0
-    for i, label, surface in items:
-        start = text.index(surface, pos)
-        out.append(Entity(i, label, start, start + len(surface), surface))
-        pos = start + len(surface)
-    return out
 
 
 def together(groups, *ids):

@@ -1,7 +1,8 @@
 """model.records: counts per outcome (restatements, others, بينهم), evidence, sub-type, actors' organisations."""
 from pathlib import Path
 
-from model.document import Document, Entity, Relation, load_documents
+from conftest import spans
+from model.document import Document, Relation, load_documents
 from model.events import build_events
 
 ANN = Path(__file__).resolve().parents[1] / "annotations"
@@ -10,15 +11,6 @@ ANN = Path(__file__).resolve().parents[1] / "annotations"
 def load(doc_id):
     path = ANN / ("seeds.jsonl" if doc_id.startswith("seed-") else "ant.jsonl")
     return next(d for d in load_documents([path]) if d.id == doc_id)
-
-
-def spans(text, items):
-    out, pos = [], 0
-    for i, label, surface in items:
-        start = text.index(surface, pos)
-        out.append(Entity(i, label, start, start + len(surface), surface))
-        pos = start + len(surface)
-    return out
 
 
 def test_binahum_is_a_subset_not_added():
