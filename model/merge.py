@@ -8,8 +8,9 @@ span with its own relations. Mentions are joined (union-find) by these rules, in
    or previous sentence): `أصيب خمسة جنود ... بينما أصيب اثنان آخران`.
    A killing and an injury (or a capture) of one sentence with no attack of their own are one event (`وقتل
    فلسطيني وأصيب 44 آخرون`, `مصرع العشرات ... وأسر أعداد كبيرة منهم`), but not an abduction and a killing
-   (`خطفوا وقتلوا`: held, then killed); a casualty with no attack and no doer joins the one attack event of its sentence, if there is one. A casualty without an attack whose AGENT is the ATTACKER of an attack in its sentence belongs to that attack
-   (`طيران التحالف ... دمر ... أنفاقا ... وقتل ... ذئب مكحول`).
+   (`خطفوا وقتلوا`: held, then killed). A casualty without an attack whose AGENT is the ATTACKER of an attack in its
+   sentence belongs to that attack (`طيران التحالف ... دمر ... أنفاقا ... وقتل ... ذئب مكحول`); one with no attack
+   and no doer joins the one attack event of its sentence, if there is one.
 3. Restatement: two casualty mentions of the same type with the same exact count, compatible victims (the same
    organisation when both name one), compatible time and place: the headline's `مقتل 15` and the body's `15 مسلحاً
    ... قتلوا`; tallies with the same number of operations (`38 عملية` in the headline, lead and body); the same
@@ -24,9 +25,10 @@ span with its own relations. Mentions are joined (union-find) by these rules, in
 6. A heading (a short line without final punctuation) naming attacks with no arguments (`ضربات جوية وإنزال بري`)
    joins the first event of the next two sentences.
 7. After those: the lead's toll told again person by person (named victims, fewer than a toll of the same outcome
-   in the 3 sentences before, no date of their own) joins the lead's event; two accounts of the same day whose death tolls agree within 30% and whose victims are the same
-   kind of people merge (001: CENTCOM's 15, the Joint Operations Command's 14), and events whose tolls add up,
-   outcome by outcome, to a tally's are its breakdown (003: 6 + 2 killed, 11 + 20 captured of 8 and 31).
+   in the 3 sentences before, no date of their own) joins the lead's event; two accounts of the same day whose
+   death tolls agree within 30% and whose victims are the same kind of people merge (001: CENTCOM's 15, the Joint
+   Operations Command's 14), and events whose tolls add up, outcome by outcome, to a tally's are its breakdown
+   (003: 6 + 2 killed, 11 + 20 captured of 8 and 31).
 Aggregates (`38 عملية`, `عشرات الهجمات`, attacks over more than a month, `هجمات منتظمة`) take no part in rules 4
 and 6; in rule 5 a tally joins only a tally or a plural attack noun (`العمليات ... 21 عملية ... عمليات مشتركة`).
 Compatibility: dates overlap, places are not in different countries nor two unrelated specific places (a generic
@@ -36,9 +38,9 @@ dead in the other.
 Definite (rule 4): the article, also after a one-letter prefix (`للهجوم`, whose span is `لهجوم`), a demonstrative, a
 pronoun suffix (on casualties also a short one: `مقتله`), or a construct with a named or definite attacker right
 after it (`هجوم "سرايا الدفاع"`, not `مداهمة قوات أمنية`); an attack whose only attacker is a definite unnamed
-group told just before it (`الانتحاري ... اقتحم التجمع`) also refers back. A definite mention refers to the nearest earlier mention
-of its own action family (raid/storm/sweep, air strike, blast, fire, ...) however far back, else to the nearest
-earlier attack within 6 sentences (a bare mention, with no arguments, also further).
+group told just before it (`الانتحاري ... اقتحم التجمع`) also refers back. A definite mention refers to the
+nearest earlier mention of its own action family (raid/storm/sweep, air strike, blast, fire, ...) however far back,
+else to the nearest earlier attack within 6 sentences (a bare mention, with no arguments, also further).
 An attack told as the one answered or preceding (`ردا على تفجير`, `بعد تفجير`, `مكان التفجير`) is another event
 than the attack of its sentence (rules 5 and 8); equal tolls whose attacks are of different kinds are not a
 restatement (rule 3).
@@ -48,6 +50,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 
 from .dates import DateValue, overlaps, resolve_date, width_days, year_before
@@ -62,6 +65,7 @@ QUANTIFIED = re.compile(r"(?:\d+|عشرات|مئات|الاف|عدة|عددا? �
 REPEATED = re.compile(r"^\s*(?:منتظمة|متكررة|يومية|متتالية|متفرقة)")
 PERIOD = re.compile(r"(?:^|\s)(?:منذ|الي|حتي|حتى|خلال|بين|طوال|طيلة|من)(?:\s|$)")
 PRONOUN_SUFFIX = re.compile(r"(?:ها|هم|هما|ه|هن)$")
+ARTICLE = re.compile(r"^[وف]?(?:[بك]?ال|لل)")  # `الهجوم`, `وبالهجوم`, `للهجوم`
 
 
 
@@ -193,12 +197,12 @@ def is_definite(m: Mention, text: str) -> bool:
     first = t.split()[0] if t.split() else t
     if re.fullmatch(r"(?:[وف]?(?:ب|ل)?ال)?قبض", first):
         return False  # `ألقت القبض على`: the article belongs to the idiom, not a reference back
-    bare = re.sub(r"^(?:[وف](?=[بلك]?ال|ل))?(?:[بك](?=ال)|ل(?=ل))?", "", first) if len(first) > 4 else first
+    split_article = first.startswith("ل") and text[max(0, m.ent.start - 1):m.ent.start] == "ل"  # `ل|هجوم` of `للهجوم`
     before = norm_letters(text[max(0, m.ent.start - 12):m.ent.start])
     min_len = 3 if m.label in CASUALTY else 5
-    split_article = bare.startswith("ل") and text[max(0, m.ent.start - 1):m.ent.start] == "ل"  # `ل|هجوم` of `للهجوم`
-    return bare.startswith("ال") or bare.startswith("لل") or split_article or bool(DEMONSTRATIVE.search(before)) or (
-        len(first) > min_len and bool(PRONOUN_SUFFIX.search(first)) and not first.startswith("ا")) or _construct(m, text)
+    pronoun = len(first) > min_len and bool(PRONOUN_SUFFIX.search(first)) and not first.startswith("ا")
+    return bool(ARTICLE.match(first)) or split_article or bool(DEMONSTRATIVE.search(before)) or pronoun \
+        or _construct(m, text)
 
 
 def _construct(m: Mention, text: str) -> bool:
@@ -464,9 +468,8 @@ def cluster_mentions(doc: Document, mentions: list[Mention]) -> list[list[Mentio
             target = _same_sentence(m, mentions, uf, doc, member_of)
         else:
             joined = m.id in joined_before
-            anaphoric = is_definite(m, doc.text) or _definite_doer(m, member_of)
-            target = _antecedent(m, mentions[max(0, i - PAIR_WINDOW):i], uf, doc, member_of) if anaphoric and not joined \
-                else None
+            anaphoric = (is_definite(m, doc.text) or _definite_doer(m, member_of)) and not joined
+            target = _antecedent(m, mentions[max(0, i - PAIR_WINDOW):i], uf, doc, member_of) if anaphoric else None
             if target is None and m.label == ATTACK and _unnamed_attackers(m, member_of) and not _another(m, doc.text):
                 target = _same_sentence(m, mentions, uf, doc, member_of)
             if target is None and m.label == ATTACK and not m.args and _is_heading(sents[m.sent], doc.text):
@@ -489,23 +492,23 @@ def _merge_details(uf: _Clusters, doc: Document, member_of) -> None:
     no date of its own, fewer than a toll of the same outcome told in the 3 sentences before it, joins that event."""
     groups = [g for g in uf.groups() if not any(m.aggregate for m in g)]
     for i, g in enumerate(groups):
-        named = {v.id for m in g if m.label in CASUALTY for v in m.role("VICTIM") if v.label == "PER"}
-        others = [v for m in g if m.label in CASUALTY for v in m.role("VICTIM") if v.label != "PER"]
-        if not named or others or any(m.dates for m in g):
+        victims = [v for m in g if m.label in CASUALTY for v in m.role("VICTIM")]
+        if not victims or any(v.label != "PER" for v in victims) or any(m.dates for m in g):
             continue
-        for lead in reversed(groups[:i]):
-            if not 0 <= g[0].sent - lead[0].sent <= 3:
-                continue
-            for label in ("KILL", "INJURE", "ARREST"):
-                mine = [v for m in g if m.label == label for v in m.role("VICTIM") if v.label == "PER"]
-                toll = _cluster_count(lead, label)
-                if mine and toll and (toll[0] or 0) > len({entity_key(v.text) for v in mine}) \
-                        and compatible(lead, g, doc, member_of):
-                    uf.union(lead[0].id, g[0].id)
-                    break
-            else:
-                continue
-            break
+        lead = next((lead for lead in reversed(groups[:i]) if 0 <= g[0].sent - lead[0].sent <= 3
+                     and _names_fewer_than_toll(g, lead) and compatible(lead, g, doc, member_of)), None)
+        if lead is not None:
+            uf.union(lead[0].id, g[0].id)
+
+
+def _names_fewer_than_toll(detail: list[Mention], lead: list[Mention]) -> bool:
+    """For some outcome, the detail names fewer people than the lead's toll of it."""
+    for label in CASUALTY:
+        names = {entity_key(v.text) for m in detail if m.label == label for v in m.role("VICTIM")}
+        toll = _cluster_count(lead, label)
+        if names and toll and (toll[0] or 0) > len(names):
+            return True
+    return False
 
 
 ACTIONS = [  # (name, pattern on the normalized trigger without its article and prefixes): kinds of action
@@ -521,7 +524,9 @@ FAMILIES = {"raid": "ground", "storm": "ground", "sweep": "ground", "airstrike":
             "targeting": "targeting"}
 
 
+@lru_cache(maxsize=4096)
 def action_kind(text: str) -> str | None:
+    """The kind of action a trigger names (called per pair of mentions, hence cached by text)."""
     w = norm_letters(text).strip()
     w = re.sub(r"^(?:و|ف|ب|ل)?(?:ال)?", "", w, count=1) if not w.startswith(("اطلاق", "اطلق")) else w
     for name, pattern in ACTIONS:
@@ -542,12 +547,16 @@ def _phrase_words(text: str) -> list[str]:
     كيماوياً`, `الهجوم الكيماوي` -> هجوم كيماوي)."""
     out = []
     for raw in text.split():
-        w = norm_letters(raw)
-        w = re.sub(r"^[وف]?[بل]?ال", "", w) if re.match(r"^[وف]?[بل]?ال..", w) else w
+        w = _no_article(norm_letters(raw))
         if raw.endswith(("اً", "ًا")) and w.endswith("ا"):
             w = w[:-1]
         out.append(w)
     return out
+
+
+def _no_article(word: str) -> str:
+    """A normalized word without its article and a preposition or conjunction before it (`وبالهجوم` -> هجوم)."""
+    return re.sub(r"^[وف]?[بل]?ال(?=..)", "", word)
 
 
 def _merge_same_action(mentions: list[Mention], uf: _Clusters, doc: Document, member_of) -> None:
@@ -582,11 +591,9 @@ def _merge_bare(mentions: list[Mention], uf: _Clusters, doc: Document, member_of
     (`الاقتحام`), in the two sentences before."""
     for m in mentions:
         if m.label != ATTACK or len(uf.members(m.id)) > 1 or m.aggregate or m.dates or m.role("PLACE") \
-                or _another(m, doc.text) or is_plural(m.ent.text):
+                or _another(m, doc.text) or is_plural(m.ent.text) or _in_response(m, doc.text):
             continue
         reach = 2 if is_definite(m, doc.text) else 0
-        if _in_response(m, doc.text):
-            continue
         before = [p for p in mentions if p.ent.start < m.ent.start and 0 <= m.sent - p.sent <= reach
                   and uf.find(p.id) != uf.find(m.id) and not any(q.aggregate for q in uf.members(p.id))]
         if before:
@@ -692,17 +699,17 @@ def _target_keys(m: Mention, groups: bool = False) -> set[str]:
 
 
 def _bare_key(text: str) -> str:
-    return " ".join(re.sub(r"^[وفبل]?ال(?=..)", "", w) for w in entity_key(text).split())
+    return " ".join(_no_article(w) for w in entity_key(text).split())
 
 
-RESPONSE = re.compile(r"(?:^|\s)[وف]?(?:ردا|رد|انتقاما|بعد|بعيد|عقب|اعقاب|قبل|خلفية|مكان|موقع)\s*(?:علي|علي خلفية|ل)?\s*$")
+RESPONSE = re.compile(r"(?:^|\s)[وف]?(?:ردا|رد|انتقاما|بعد|بعيد|عقب|اعقاب|قبل|خلفية|مكان|موقع)"
+                      r"\s*(?:علي|علي خلفية|ل)?\s*$")
 
 
 def _in_response(m: Mention, text: str) -> bool:
     """An attack told as the cause or the antecedent of another (`ردا على تفجير`, `بعد تفجير`, `عقب هجوم`,
     `على خلفية`), or as a place (`غير بعيد من مكان التفجير`): a different event from the attack of its sentence."""
-    before = norm_letters(text[max(0, m.ent.start - 20):m.ent.start])
-    before = re.sub(r"[^\w\s]", " ", before).rstrip() + " "
+    before = re.sub(r"[^\w\s]", " ", norm_letters(text[max(0, m.ent.start - 20):m.ent.start]))
     return bool(RESPONSE.search(before.rstrip()))
 
 
@@ -739,7 +746,6 @@ def _total(counts: list[Count]) -> tuple | None:
 
 
 def _antecedent(m: Mention, earlier: list[Mention], uf: _Clusters, doc: Document, member_of) -> Mention | None:
-    mine = uf.members(m.id)
     if m.label == ATTACK:
         cands = [p for p in reversed(earlier) if p.label == ATTACK and uf.find(p.id) != uf.find(m.id)]
         family = FAMILIES.get(action_kind(m.ent.text))

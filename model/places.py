@@ -216,7 +216,7 @@ DIRECTIONS = re.compile(r"^(?:[وب]?(?:شمال|جنوب|شرق|غرب|وسط)(
 def is_generic_place(text: str) -> bool:
     """A definite type noun that refers back to a place named elsewhere, not a place of its own: `القاعدة`,
     `للقاعدة` (the span after `ل` of `للقاعدة`), `جنوبي البلاد`, `المدينة`."""
-    words = [w for w in _key(text).split() if not DIRECTIONS.match(w)]
+    words = _core(text).split()
     if len(words) != 1:
         return False
     w = words[0]

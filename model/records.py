@@ -284,8 +284,7 @@ def _parts(m: Mention, text: str, shared: set[str], drop: set[str] = frozenset()
 def _definite_dual(text: str) -> bool:
     """A definite dual (`الجنديَّين`, `الشرطيان`): two people already counted, referred to again."""
     words = norm_letters(text).split()
-    return len(words) == 1 and words[0].startswith("ال") and words[0].endswith(("ين", "ان")) and not any(
-        ch.isdigit() for ch in words[0])
+    return len(words) == 1 and words[0].startswith("ال") and words[0].endswith(("ين", "ان"))
 
 
 def _value(parts: list[Part]) -> Count | None:

@@ -133,6 +133,9 @@ def test_split_article_construct_and_short_pronoun_are_definite():
     ms = {m.id: m for m in build_mentions(doc, None, SCHEMA.trigger_labels)}
     assert is_definite(ms["T1"], text) and is_definite(ms["T3"], text) and is_definite(ms["T4"], text)
     assert not is_definite(ms["T5"], text)  # no attacker right after it: indefinite
+    whole = "وتصدت الطائرات للهجوم."  # the same word as one span, `لل` included
+    wdoc = Document("w", whole, spans(whole, [("T1", "ATTACK", "للهجوم")]), [])
+    assert is_definite(build_mentions(wdoc, None, SCHEMA.trigger_labels)[0], whole)
     plural = "إن هجمات المقاتلين السابقين كانت أشد."  # AL-internationalNews-1712: a plural construct is generic
     pents = spans(plural, [("T1", "ATTACK", "هجمات"), ("T2", "GROUP", "المقاتلين")])
     pdoc = Document("p", plural, pents, [Relation("ATTACKER", "T1", "T2")])
