@@ -7,6 +7,9 @@ of ANERcorp and score the test half with seqeval (strict IOB2, micro and per lab
         --max-length 128                                                                     # the model card's figure
     python scripts/anercorp.py --encoder model/default --output runs/anercorp-dev --epochs 5 --dev-fraction 0.1  # epoch on dev
 
+    python scripts/anercorp.py --encoder model/default --output runs/anercorp-lr2e-4 --epochs 10 --lr 2e-4 \
+        --dev-fraction 0.1 --skip-test     # dev only: one point of a search (scripts/anercorp_sweep.py runs them)
+
 `--encoder` is a plain encoder (directory or hub id) or a trained joint model directory, whose encoder is used
 (weights loaded in float32 either way).
 
@@ -133,9 +136,14 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--dev-fraction", type=float, default=0.0,
                     help="hold out this share of the train half (its end) and keep the epoch that scores best on it")
+    ap.add_argument("--skip-test", action="store_true",
+                    help="stop after the dev curve (needs --dev-fraction): a point of a hyper-parameter search, "
+                         "the test half left unseen")
     ap.add_argument("--mixed-precision", default="auto", choices=["auto", "no", "bf16"],
                     help="auto: bf16 on a GPU that has it; bf16 also works on CPUs with AVX512-BF16/AMX (faster)")
     args = ap.parse_args()
+    if args.skip_test and not args.dev_fraction:
+        ap.error("--skip-test needs --dev-fraction: without dev and test the run measures nothing")
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
     import torch
     from accelerate import Accelerator
@@ -197,18 +205,25 @@ def main() -> None:
             if f1 > best[0]:
                 state = {k: v.detach().cpu().clone() for k, v in acc.unwrap_model(model).state_dict().items()}
                 best = (f1, epoch + 1, state)
+    result = {"encoder": args.encoder, "epochs": args.epochs, "epoch_scored": best[1],
+              "dev_fraction": args.dev_fraction, "dev_micro_f1_per_epoch": dev_curve,
+              "best_dev_f1": best[0] if dev else None, "lr": args.lr, "head_lr": args.head_lr or args.lr,
+              "batch_size": args.batch_size, "max_length": args.max_length, "seed": args.seed,
+              "mixed_precision": precision, "device": str(acc.device), "train_seconds": time.time() - t0,
+              "split": anercorp_split.report, "micro_f1": None, "per_label_f1": None, "published_f1": PUBLISHED}
+    Path(args.output).mkdir(parents=True, exist_ok=True)
+    if args.skip_test:
+        (Path(args.output) / "anercorp_metrics.json").write_text(json.dumps(result, indent=2))
+        print(f"dev micro F1 per epoch: {' '.join(f'{f:.1f}' for f in dev_curve)}; test half not scored")
+        return
     if best[2] is not None:
         acc.unwrap_model(model).load_state_dict(best[2])
         logger.info("scoring epoch %d (best on dev) on test", best[1])
     gold = [[t for _, t in s] for s in test]
     pred = predict_tags(acc.unwrap_model(model), tok, test, id2label, args.max_length, acc.device)
     rep = seqeval_report(gold, pred)
-    result = {"encoder": args.encoder, "epochs": args.epochs, "epoch_scored": best[1], "dev_fraction": args.dev_fraction,
-              "dev_micro_f1_per_epoch": dev_curve, "lr": args.lr, "head_lr": args.head_lr or args.lr, "mixed_precision": precision, "train_seconds": time.time() - t0,
-              "split": anercorp_split.report, "micro_f1": 100 * rep["micro avg"]["f1-score"],
-              "per_label_f1": {k: 100 * v["f1-score"] for k, v in rep.items() if "avg" not in k},
-              "published_f1": PUBLISHED}
-    Path(args.output).mkdir(parents=True, exist_ok=True)
+    result.update(micro_f1=100 * rep["micro avg"]["f1-score"],
+                  per_label_f1={k: 100 * v["f1-score"] for k, v in rep.items() if "avg" not in k})
     (Path(args.output) / "anercorp_metrics.json").write_text(json.dumps(result, indent=2))
     print(f"\nANERcorp test (CAMeL Lab split), seqeval strict IOB2, F1 %\n{'model':<34}{'micro F1':>9}")
     print(f"{'this encoder: ' + Path(args.encoder).name:<34}{result['micro_f1']:>9.1f}   " +

@@ -5,11 +5,15 @@ the beginning of `ANERCorp.txt`. The boundary is therefore the sum of `num_words
 it is train, every token after it is test. `anercorp_split` checks that the CSV's tokens equal the file's first
 tokens and reports the boundary; the test half (no sentence breaks in the file) is cut into sentences after each
 token that ends with `.`, `؟` or `!`.
+
+The two files are read from `../shared/corpora/anercorp` beside the checkout, or from the folder that the
+environment variable `ANERCORP_DIR` names (a copy elsewhere, such as on a GPU machine).
 """
 from __future__ import annotations
 
 import ast
 import csv
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -21,7 +25,7 @@ def _key(word: str) -> str:
     """Comparison key: the CSV and the file sometimes order combining marks differently."""
     return _MARKS.sub("", unicodedata.normalize("NFKC", word))
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "anercorp"
+SHARED = Path(os.environ.get("ANERCORP_DIR") or Path(__file__).resolve().parents[2] / "shared" / "corpora" / "anercorp")
 
 
 def read_tokens(path: Path = SHARED / "ANERCorp.txt") -> list[tuple[str, str]]:

@@ -77,3 +77,39 @@ def test_main_chooses_the_epoch_on_dev_and_scores_only_it(tmp_path, tiny_encoder
     curve = result["dev_micro_f1_per_epoch"]
     assert len(curve) == 2 and result["epoch_scored"] == 1 + curve.index(max(curve))
     assert 0 <= result["micro_f1"] <= 100 and result["dev_fraction"] == 0.25
+
+
+def test_skip_test_leaves_the_test_half_unscored_and_needs_dev(tmp_path, tiny_encoder_dir, monkeypatch):
+    import json
+
+    import pytest
+
+    import scripts_anercorp
+
+    sents = [list(zip(["قال", "محمد", "في", "بغداد"], ["O", "B-PERS", "O", "B-LOC"]))] * 8
+
+    def split():
+        return sents[:6], sents[6:]
+
+    split.report = "a stub split"
+    monkeypatch.setattr(scripts_anercorp, "anercorp_split", split)
+    monkeypatch.setattr(anercorp, "predict_tags", _counting(anercorp.predict_tags))
+    argv = ["anercorp.py", "--encoder", str(tiny_encoder_dir), "--output", str(tmp_path), "--epochs", "1",
+            "--batch-size", "4", "--mixed-precision", "no", "--skip-test"]
+    monkeypatch.setattr(sys, "argv", argv)
+    with pytest.raises(SystemExit):
+        anercorp.main()  # no dev: refused
+    monkeypatch.setattr(sys, "argv", argv + ["--dev-fraction", "0.25"])
+    anercorp.main()
+    result = json.loads((tmp_path / "anercorp_metrics.json").read_text())
+    assert result["micro_f1"] is None and result["best_dev_f1"] == result["dev_micro_f1_per_epoch"][0]
+    assert [len(s) for s in anercorp.predict_tags.seen] == [2]  # only the 2 dev sentences were tagged
+
+
+def _counting(fn):
+    def wrapper(model, tok, sents, *a):
+        wrapper.seen.append(sents)
+        return fn(model, tok, sents, *a)
+
+    wrapper.seen = []
+    return wrapper
