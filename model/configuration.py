@@ -9,9 +9,9 @@ from huggingface_hub.dataclasses import strict
 from transformers import AutoConfig, PreTrainedConfig
 from transformers.configuration_utils import SubConfigSpec
 
-from .schema import SCHEMA, Schema
+from .schema import MODEL_TYPE, SCHEMA, Schema
 
-MODEL_TYPE = "arabic_joint_ie"
+__all__ = ["MODEL_TYPE", "JointIEConfig"]
 
 
 @strict

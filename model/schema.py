@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+MODEL_TYPE = "arabic_joint_ie"  # the joint model's `model_type` (config.json); here so that reading it needs no transformers
+
 SCHEMA_VERSION = "1"
 
 ENTITY_LABELS: dict[str, str] = {

@@ -83,7 +83,7 @@ def token_classifier(encoder: str, label2id: dict[str, int]):
     import torch
     from transformers import AutoModelForTokenClassification
 
-    from model.configuration import MODEL_TYPE
+    from model.schema import MODEL_TYPE
 
     kw = dict(num_labels=len(label2id), id2label={i: t for t, i in label2id.items()}, label2id=label2id)
     cfg = Path(encoder) / "config.json"
