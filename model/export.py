@@ -5,8 +5,9 @@
     python -m model.export preds.jsonl --format events --date 2018-09-02   # rebuild records with a publication date
 
 CSV columns (`CSV_COLUMNS`): event_id, document_id, event_date (ISO start; `start/end` for an interval),
-date_text, event_type, sub_type, actor1 (attackers, or the agents of a casualty), actor2 (targets, else the
-organisations of the victims, else the victims), place, country (ISO 3166-1 alpha-2), killed, wounded, captured
+date_text, event_type, sub_type, actor1 (attackers, or the agents of a casualty), actor2 (the targets that are
+actors: people, organisations, groups; else the targets' organisations, the victims' organisations, the victims,
+and last the other targets: a building or a town is where the harm fell, not a side), place, country (ISO 3166-1 alpha-2), killed, wounded, captured
 (`15`, `16+` for an open bound, `20-99~` for a range, `~` marking an approximation), sources, aggregate,
 evidence (the sentence that states the event), mentions (trigger texts), mention_offsets (`start-end;...`).
 Entity lists are joined with `; `.
@@ -48,11 +49,22 @@ def _texts(doc: Document, ids: list[str]) -> str:
     return "; ".join(dict.fromkeys(ents[i].text for i in ids if i in ents))
 
 
+ACTOR_LABELS = ("PER", "ORG", "GROUP")
+
+
+def _actor2(ev: dict, ents: dict) -> list[str]:
+    """ACLED's second actor: the side attacked. A target that is a place or a facility (`المخابئ`) is not a side;
+    the victims' organisation (`داعش` of `15 من عناصر داعش`) is."""
+    targets = ev.get("targets") or []
+    actors = [t for t in targets if t in ents and ents[t].label in ACTOR_LABELS]
+    return actors or ev.get("target_orgs") or ev.get("victim_orgs") or ev.get("victims") or targets
+
+
 def event_row(doc: Document, ev: dict) -> dict:
     ents = doc.entity_by_id()
     date = ev.get("date") or {}
     start, end = date.get("start"), date.get("end")
-    actor2 = ev.get("targets") or ev.get("victim_orgs") or ev.get("victims") or []
+    actor2 = _actor2(ev, ents)
     return {
         "event_id": f"{doc.id}:{ev['id']}", "document_id": doc.id,
         "event_date": (start if start == end else f"{start or ''}/{end or ''}") if (start or end) else "",

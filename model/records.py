@@ -58,6 +58,19 @@ def build_records(doc: Document, pub: date | None, trigger_labels: tuple[str, ..
     return records
 
 
+JOINT = re.compile(r"^\s*(?:ال)?مشترك[ةه]?(?:\s|$)")
+MEDIA = re.compile(r"وكال|صحيف|جريد|قنا[ةه]|تلفزيون|اذاع|موقع|مرصد|منظم|مصدر|مصادر|شهود")
+
+
+def _joint_partners(m: Mention, text: str) -> list[Entity]:
+    """The speaker of a joint operation (`الجيش الأميركي يعلن ... غارة مشتركة مع القوات العراقية`) carried it out
+    with the partner named after it (GUIDELINES, ATTACKER): the mention's SOURCE organisations, not the media or
+    monitors that report it."""
+    if m.label != ATTACK or not JOINT.match(norm_letters(text[m.ent.end:m.ent.end + 12])):
+        return []
+    return [e for e in m.role("SOURCE") if e.label in ("ORG", "GPE") and not MEDIA.search(norm_letters(e.text))]
+
+
 def _member_of(doc: Document) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for r in doc.relations:
@@ -73,6 +86,7 @@ def _ids(entities: list[Entity]) -> list[str]:
 def _record(rid: str, group: list[Mention], doc: Document, pub: date | None, member_of: dict[str, list[str]],
             sents: list[tuple[int, int]]) -> dict:
     roles = {f: _ids([e for m in group for e in m.role(r)]) for r, f in ROLE_FIELDS.items()}
+    roles["attackers"] = _ids([e for m in group for e in m.role("ATTACKER") + _joint_partners(m, doc.text)])
     places = event_places(group, doc)
     core = _core_sentence(group, sents)
     rec = {

@@ -39,3 +39,18 @@ def test_cli_rebuilds_records_with_a_date(tmp_path, capsys):
     assert raid["date"]["start"] == "2024-03-14"  # the Thursday before Saturday 16 March 2024
     seed4 = [e for e in evs if e["document"] == "seed-004" and e["date"] and e["date"]["start"]]
     assert all(e["date"]["end"] <= "2021-09-10" for e in seed4)  # its own meta date wins over --date
+
+
+def test_actor2_is_the_side_attacked_not_the_building():
+    from model.document import Document, Entity, Relation
+    from model.export import event_row
+
+    # seed 000: "قصف المخابئ" where 15 ISIS fighters were killed: the hideouts are a target, ISIS is the side
+    doc = attach_events(next(d for d in load_documents([ANN / "seeds.jsonl"]) if d.id == "seed-000"))
+    raid = next(r for r in (event_row(doc, ev) for ev in doc.extra["events"]) if r["place"] == "غربي العراق")
+    assert "داعش" in raid["actor2"].split("; ")
+    text = "استهدفت غارة مبنى في الموصل"
+    ents = [Entity("T1", "ATTACK", 6, 10, "غارة"), Entity("T2", "FAC", 11, 15, "مبنى")]
+    bare = Document("d", text, ents, [Relation("TARGET", "T1", "T2")])
+    ev = {"id": "EV1", "type": "ATTACK", "targets": ["T2"], "victims": [], "mentions": ["T1"]}
+    assert event_row(bare, ev)["actor2"] == "مبنى"  # a targeted building with no side named is still shown

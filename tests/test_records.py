@@ -170,3 +170,23 @@ def test_people_coordinated_after_binahum_are_all_a_subset():
     rels = [Relation("VICTIM", "T2", "T1"), Relation("VICTIM", "T2", "T3"), Relation("VICTIM", "T2", "T4")]
     ev = build_events(Document("d", text, ents, rels))[0]
     assert (ev["wounded"]["min"], ev["wounded"]["max"]) == (11, 11)  # not 11 + open plurals
+
+
+def _joint_doc(text, speaker, speaker_label="ORG"):
+    ents = spans(text, [("T1", speaker_label, speaker), ("T2", "ATTACK", "غارة"), ("T3", "ORG", "القوات العراقية")])
+    rels = [Relation("SOURCE", "T2", "T1"), Relation("ATTACKER", "T2", "T3")]
+    return Document("d", text, ents, rels)
+
+
+def test_the_speaker_of_a_joint_raid_is_an_attacker_too_seed_000():
+    # seed 000, headline: the US army announces a raid carried out jointly with Iraqi forces (GUIDELINES, ATTACKER)
+    text = "الجيش الأميركي يعلن مقتل 15 من عناصر داعش في غارة مشتركة مع القوات العراقية"
+    ev = build_events(_joint_doc(text, "الجيش الأميركي"))[0]
+    assert ev["attackers"] == ["T1", "T3"] and ev["sources"] == ["T1"]
+
+
+def test_a_reporting_agency_or_a_plain_raid_adds_no_attacker():
+    agency = "أفادت وكالة أسوشيتد برس بمقتل 15 من عناصر داعش في غارة مشتركة مع القوات العراقية"
+    assert build_events(_joint_doc(agency, "وكالة أسوشيتد برس"))[0]["attackers"] == ["T3"]
+    plain = "الجيش الأميركي يعلن مقتل 15 من عناصر داعش في غارة نفذتها القوات العراقية"
+    assert build_events(_joint_doc(plain, "الجيش الأميركي"))[0]["attackers"] == ["T3"]
