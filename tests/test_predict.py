@@ -186,6 +186,28 @@ def test_bundled_default_model_loads_and_predicts_offline(capsys):
     assert len(doc["entities"]) > 20 and doc["relations"]
 
 
+def test_bundled_model_reads_seed_000_as_one_joint_raid(capsys):
+    """Issue 10's end-to-end case: one joint raid, 15 ISIS fighters killed, 7 US soldiers wounded (5 + 2), the
+    Thursday before the Saturday statement, western Iraq, US and Iraqi forces against ISIS, CENTCOM and AP."""
+    import csv
+    import io
+
+    from model.predict import DEFAULT_MODEL
+
+    if not (DEFAULT_MODEL / "config.json").exists():
+        pytest.skip("no bundled default model in this checkout")
+    rc, out, err = run_cli([str(REPO / "samples" / "seed-000.txt"), "--format", "csv", "--date", "2024-03-16"], capsys)
+    assert rc == 0, err
+    raids = [r for r in csv.DictReader(io.StringIO(out)) if r["killed"] == "15"]
+    assert len(raids) == 1  # the headline, the lead and the body's mentions in one record
+    raid = raids[0]
+    assert (raid["wounded"], raid["event_date"], raid["country"], raid["place"]) == ("7", "2024-03-14", "IQ", "غربي العراق")
+    actor1, actor2, sources = (raid[k].split("; ") for k in ("actor1", "actor2", "sources"))
+    assert any("الأميركي" in a for a in actor1) and any("العراقي" in a for a in actor1)
+    assert "داعش" in actor2
+    assert {"القيادة المركزية الأميركية", "وكالة أسوشيتد برس"} <= set(sources)
+
+
 # ---- what users actually feed it (issue 13) ----------------------------------------------------------------------------
 def seed_text(n: int = 0) -> str:
     return next(SEED_TEXTS.glob(f"{n:03d}*")).read_text(encoding="utf-8")
