@@ -102,6 +102,67 @@ def token_classifier(encoder: str, label2id: dict[str, int]):
     return AutoModelForTokenClassification.from_pretrained(encoder, use_safetensors=True, dtype=torch.float32, **kw)
 
 
+def collate(batch: list[dict], pad_id: int) -> dict:
+    """Padded tensors: input_ids and labels (batch, length), -100 on padding and on non-first pieces."""
+    import torch
+
+    T = max(len(f["input_ids"]) for f in batch)
+    ids = torch.full((len(batch), T), pad_id)
+    lab = torch.full((len(batch), T), -100)
+    for i, f in enumerate(batch):
+        ids[i, :len(f["input_ids"])] = torch.tensor(f["input_ids"])
+        lab[i, :len(f["labels"])] = torch.tensor(f["labels"])
+    return {"input_ids": ids, "attention_mask": (ids != pad_id).long(), "labels": lab}
+
+
+def fit(acc, model, opt, sched, loader, epochs: int, dev_f1) -> tuple[tuple, list[float]]:
+    """Train for `epochs`; after each, `dev_f1(model)` (None without dev). Returns ((best dev F1, its epoch, its
+    state dict on the CPU), the dev curve), the best state loaded back into the model; without dev, the last epoch."""
+    best = (-1.0, epochs, None)
+    curve = []
+    for epoch in range(epochs):
+        model.train()
+        for batch in loader:
+            loss = model(**batch).loss
+            acc.backward(loss)
+            opt.step()
+            sched.step()
+            opt.zero_grad()
+        logger.info("epoch %d: last loss %.4f", epoch + 1, loss.item())
+        f1 = dev_f1(acc.unwrap_model(model))
+        if f1 is None:
+            continue
+        curve.append(f1)
+        logger.info("epoch %d: dev micro F1 %.1f", epoch + 1, f1)
+        if f1 > best[0]:
+            best = (f1, epoch + 1, {k: v.detach().cpu().clone() for k, v in acc.unwrap_model(model).state_dict().items()})
+    if best[2] is not None:
+        acc.unwrap_model(model).load_state_dict(best[2])
+    return best, curve
+
+
+def dev_scorer(tok, dev: list, id2label: dict[int, str], max_len: int, device):
+    """model -> dev micro F1 (seqeval strict, %), or None when there is no dev."""
+    from training.evaluate import seqeval_report
+
+    gold = [[t for _, t in s] for s in dev]
+
+    def score(model) -> float | None:
+        if not dev:
+            return None
+        pred = predict_tags(model, tok, dev, id2label, max_len, device)
+        return 100 * seqeval_report(gold, pred)["micro avg"]["f1-score"]
+    return score
+
+
+def print_table(result: dict, encoder: str) -> None:
+    print(f"\nANERcorp test (CAMeL Lab split), seqeval strict IOB2, F1 %\n{'model':<34}{'micro F1':>9}")
+    print(f"{'this encoder: ' + Path(encoder).name:<34}{result['micro_f1']:>9.1f}   " +
+          "  ".join(f"{k} {v:.1f}" for k, v in result["per_label_f1"].items()))
+    for k, v in PUBLISHED.items():
+        print(f"{k + ' (published)':<34}{v:>9.1f}")
+
+
 def hold_out(train: list, fraction: float) -> tuple[list, list]:
     """(train, dev): the last `fraction` of the sentences as dev, a contiguous block (articles stay whole but for
     the one at the boundary)."""
@@ -169,42 +230,15 @@ def main() -> None:
     id2label = dict(enumerate(labels))
     tok = load_tokenizer(args.encoder)
     model = token_classifier(args.encoder, label2id)
-    feats = encode(train, tok, label2id, args.max_length)
-
-    def collate(batch):
-        T = max(len(f["input_ids"]) for f in batch)
-        ids = torch.full((len(batch), T), tok.pad_token_id)
-        lab = torch.full((len(batch), T), -100)
-        for i, f in enumerate(batch):
-            ids[i, :len(f["input_ids"])] = torch.tensor(f["input_ids"])
-            lab[i, :len(f["labels"])] = torch.tensor(f["labels"])
-        return {"input_ids": ids, "attention_mask": (ids != tok.pad_token_id).long(), "labels": lab}
-
-    loader = torch.utils.data.DataLoader(feats, batch_size=args.batch_size, shuffle=True, collate_fn=collate,
+    loader = torch.utils.data.DataLoader(encode(train, tok, label2id, args.max_length), batch_size=args.batch_size,
+                                         shuffle=True, collate_fn=lambda b: collate(b, tok.pad_token_id),
                                          generator=torch.Generator().manual_seed(args.seed))
     opt = make_optimizer(model, args.lr, args.head_lr)
     sched = get_linear_schedule_with_warmup(opt, len(loader) // 10, len(loader) * args.epochs)
     model, opt, loader, sched = acc.prepare(model, opt, loader, sched)
     t0 = time.time()
-    best = (-1.0, args.epochs, None)  # (dev F1, epoch, state dict on the CPU)
-    dev_curve, dev_gold = [], [[t for _, t in s] for s in dev]
-    for epoch in range(args.epochs):
-        model.train()
-        for batch in loader:
-            loss = model(**batch).loss
-            acc.backward(loss)
-            opt.step()
-            sched.step()
-            opt.zero_grad()
-        logger.info("epoch %d: last loss %.4f", epoch + 1, loss.item())
-        if dev:
-            f1 = 100 * seqeval_report(dev_gold, predict_tags(
-                acc.unwrap_model(model), tok, dev, id2label, args.max_length, acc.device))["micro avg"]["f1-score"]
-            dev_curve.append(f1)
-            logger.info("epoch %d: dev micro F1 %.1f", epoch + 1, f1)
-            if f1 > best[0]:
-                state = {k: v.detach().cpu().clone() for k, v in acc.unwrap_model(model).state_dict().items()}
-                best = (f1, epoch + 1, state)
+    best, dev_curve = fit(acc, model, opt, sched, loader, args.epochs,
+                          dev_scorer(tok, dev, id2label, args.max_length, acc.device))
     result = {"encoder": args.encoder, "epochs": args.epochs, "epoch_scored": best[1],
               "dev_fraction": args.dev_fraction, "dev_micro_f1_per_epoch": dev_curve,
               "best_dev_f1": best[0] if dev else None, "lr": args.lr, "head_lr": args.head_lr or args.lr,
@@ -216,8 +250,7 @@ def main() -> None:
         (Path(args.output) / "anercorp_metrics.json").write_text(json.dumps(result, indent=2))
         print(f"dev micro F1 per epoch: {' '.join(f'{f:.1f}' for f in dev_curve)}; test half not scored")
         return
-    if best[2] is not None:
-        acc.unwrap_model(model).load_state_dict(best[2])
+    if dev:
         logger.info("scoring epoch %d (best on dev) on test", best[1])
     gold = [[t for _, t in s] for s in test]
     pred = predict_tags(acc.unwrap_model(model), tok, test, id2label, args.max_length, acc.device)
@@ -225,11 +258,7 @@ def main() -> None:
     result.update(micro_f1=100 * rep["micro avg"]["f1-score"],
                   per_label_f1={k: 100 * v["f1-score"] for k, v in rep.items() if "avg" not in k})
     (Path(args.output) / "anercorp_metrics.json").write_text(json.dumps(result, indent=2))
-    print(f"\nANERcorp test (CAMeL Lab split), seqeval strict IOB2, F1 %\n{'model':<34}{'micro F1':>9}")
-    print(f"{'this encoder: ' + Path(args.encoder).name:<34}{result['micro_f1']:>9.1f}   " +
-          "  ".join(f"{k} {v:.1f}" for k, v in result["per_label_f1"].items()))
-    for k, v in PUBLISHED.items():
-        print(f"{k + ' (published)':<34}{v:>9.1f}")
+    print_table(result, args.encoder)
 
 
 if __name__ == "__main__":
