@@ -1,6 +1,6 @@
 """Event records: one per real event, assembled from the merged mentions (`model.merge`).
 
-A record (format: /work/EVENT_FORMAT.md, kept in annotations/GUIDELINES.md) says what happened (type, an ACLED-like
+A record (format: annotations/GUIDELINES.md, 11.0) says what happened (type, an ACLED-like
 sub-type), when (`model.dates`), where (`model.places`), who attacked whom with which organisations behind them
 (MEMBER_OF), who was killed, wounded or captured and how many (`model.numbers`), who reported it, and the sentence
 that states its core.
