@@ -160,9 +160,20 @@ def is_aggregate(m: Mention, text: str) -> bool:
         return True
     if m.label == ATTACK and _habitual(m, text):
         return True
-    return any(d.resolved and width_days(d) > 31 and PERIOD.search(norm_letters(d.text)) for d in m.dates)
+    if CASES.search(before):  # a statistic: `5 حالات اغتيال`, `658 حالة اختطاف`, `وحالتي وفاة`
+        return True
+    return any(d.resolved and width_days(d) > 31 and _period(t, text) for d, t in zip(m.dates, m.role("TIME")))
 
 
+def _period(t: Entity, text: str) -> bool:
+    """A DATE told as a stretch of time: `منذ 2016`, `خلال الفترة من 2014-2017م` (the word may precede the span), or
+    a range of years."""
+    before = norm_letters(text[max(0, t.start - 15):t.start])
+    return bool(PERIOD.search(norm_letters(t.text)) or re.search(r"(?:منذ|خلال|طوال|طيلة)(?:\s+\S+){0,2}\s*$", before)
+                or re.search(r"\d{4}\s*[-–]\s*\d{4}", t.text))
+
+
+CASES = re.compile(r"(?:(?:\d[\d,.]*|[اأإآء-ي]{3,})\s+(?:حالة|حالات)|حالتي|حالتين)(?:\s+من)?\s*$")
 HABITUAL = re.compile(r"(?:^|[\s\"“«(])و?(?:احيانا|غالبا|عادة|دائما|كثيرا ما|من حين (?:لاخر|الي اخر|لآخر)|"
                       r"بين الحين والاخر|بين حين واخر)(?:[\s،,\"”»)]|$)")
 
@@ -481,6 +492,7 @@ def cluster_mentions(doc: Document, mentions: list[Mention]) -> list[list[Mentio
     # 8. the same kind of action told again; a bare mention continuing the event told just before it
     _merge_same_action(mentions, uf, doc, member_of)
     _merge_bare(mentions, uf, doc, member_of)
+    _merge_announced(mentions, uf, doc, member_of)
     _merge_subtallies(uf, doc, member_of)
     _merge_details(uf, doc, member_of)
     return uf.groups()
@@ -600,6 +612,23 @@ def _merge_bare(mentions: list[Mention], uf: _Clusters, doc: Document, member_of
             p = before[-1]
             if compatible(uf.members(p.id), uf.members(m.id), doc, member_of):
                 uf.union(p.id, m.id)
+
+
+LEAD_SENTENCES = 2
+AHEAD = 3
+
+
+def _merge_announced(mentions: list[Mention], uf: _Clusters, doc: Document, member_of) -> None:
+    """An attack named in the headline or lead with nothing of its own (`هجوم كيمياوي مفترض`) is the event the
+    body then tells: it joins the next attack event within a few sentences."""
+    for m in mentions:
+        if m.label != ATTACK or m.sent >= LEAD_SENTENCES or len(uf.members(m.id)) > 1 or set(m.args) - {"SOURCE"} \
+                or m.aggregate or _another(m, doc.text) or is_plural(m.ent.text) or _in_response(m, doc.text):
+            continue
+        later = [p for p in mentions if p.ent.start > m.ent.start and p.sent - m.sent <= AHEAD and p.label == ATTACK
+                 and uf.find(p.id) != uf.find(m.id) and not any(q.aggregate for q in uf.members(p.id))]
+        if later and compatible(uf.members(later[0].id), uf.members(m.id), doc, member_of):
+            uf.union(later[0].id, m.id)
 
 
 def _cluster_count(group: list[Mention], label: str) -> tuple | None:

@@ -345,3 +345,37 @@ def test_a_unit_attacked_on_the_same_day_told_twice_is_one_attack():
     groups = [[m.id for m in g] for g in cluster_mentions(doc, build_mentions(doc, date(2018, 8, 12),
                                                                                SCHEMA.trigger_labels))]
     assert ["T1", "T4"] in groups and ["T8"] in groups  # Sunday's attack on a patrol is another
+
+
+def test_statistics_and_stretches_of_years_are_tallies():
+    from model.merge import is_aggregate
+
+    # AL-internationalNews-39 (train): a statistic of cases over four years
+    text = ("ارتكبت 39537 جريمة، توزعت بين القتل والإصابة والاختطاف في عمران، خلال الفترة من 2014-2017م. "
+            "إضافة إلى رصد 4 حالات إعدام و5 حالات اغتيال.")
+    ents = spans(text, [("T1", "KILL", "القتل"), ("T2", "GPE", "عمران"), ("T3", "DATE", "2014-2017م"),
+                        ("T4", "KILL", "إعدام"), ("T5", "KILL", "اغتيال")])
+    doc = Document("d", text, ents, [Relation("TIME", "T1", "T3"), Relation("PLACE", "T1", "T2")])
+    agg = {m.id: m.aggregate for m in build_mentions(doc, date(2018, 2, 16), SCHEMA.trigger_labels)}
+    assert agg == {"T1": True, "T4": True, "T5": True}
+    # one killing on one day, and `في حالة` without a number (a condition, not a count), are single events
+    text = "أعلنت الشرطة مقتل شاب يوم الخميس 2018-02-15. وقالت إنها ستقوم في حالة اعتقال المشتبه به بالتحقيق."
+    ents = spans(text, [("T1", "KILL", "مقتل"), ("T2", "DATE", "يوم الخميس 2018-02-15"), ("T3", "ARREST", "اعتقال")])
+    doc = Document("d", text, ents, [Relation("TIME", "T1", "T2")])
+    assert not any(m.aggregate for m in build_mentions(doc, date(2018, 2, 16), SCHEMA.trigger_labels))
+
+
+def test_an_attack_the_lead_names_bare_is_the_one_the_body_tells():
+    # AL-internationalNews-903 (train): the lead's `هجوم كيمياوي مفترض`, then the body's attack with its toll
+    text = ("حذر الرئيس الروسي نظيره الفرنسي من أي عمل متهور، وذلك بعد تهديد الغربيين برد عسكري على هجوم كيمياوي مفترض.\n"
+            "وقال الكرملين في بيان إن من الضروري تجنب أي عمل متهور.\n"
+            "كان هجوم يشتبه في أنه بغاز سام على ضواحي العاصمة السورية، والذي قتل أكثر من 40 شخصا قد أثار غضبا دوليا.")
+    ents = spans(text, [("T1", "ATTACK", "هجوم كيمياوي"), ("T2", "ORG", "الكرملين"), ("T3", "ATTACK", "هجوم"),
+                        ("T4", "WEAPON", "غاز سام"), ("T5", "LOC", "ضواحي العاصمة السورية"), ("T6", "KILL", "قتل"),
+                        ("T7", "GROUP", "أكثر من 40 شخصا")])
+    rels = [Relation("INSTRUMENT", "T3", "T4"), Relation("TARGET", "T3", "T5"), Relation("RESULT_OF", "T6", "T3"),
+            Relation("VICTIM", "T6", "T7")]
+    assert together(clusters(Document("d", text, ents, rels)), "T1", "T3", "T6")
+    # not when the lead's attack has an argument of its own that the body's does not share: it is told for itself
+    rels_own = rels + [Relation("ATTACKER", "T1", "T2")]
+    assert not together(clusters(Document("d", text, ents, rels_own)), "T1", "T3")

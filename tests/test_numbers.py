@@ -123,3 +123,12 @@ def test_add_keeps_open_bounds_and_approximation():
 
 def test_normalize_digits():
     assert normalize_digits("١٢٬٣٤٥ و۶") == "12345 و6"
+
+
+def test_a_singular_unnamed_person_counts_one_but_a_relational_noun_does_not():
+    # BB-middleEast-407 (train): `مقتل خادمة فلبينية في الكويت`, told three times before her name is given
+    assert bounds("خادمة فلبينية") == (1, 1, False)
+    assert bounds("طفلة") == (1, 1, False)
+    assert bounds("خادمة فلبينية", singular=False) is None
+    # AL-internationalNews-1999 (dev): `الزوجة` is one of the five people held, not a sixth
+    assert bounds("الزوجة") is None
