@@ -493,6 +493,7 @@ def cluster_mentions(doc: Document, mentions: list[Mention]) -> list[list[Mentio
     _merge_same_action(mentions, uf, doc, member_of)
     _merge_bare(mentions, uf, doc, member_of)
     _merge_announced(mentions, uf, doc, member_of)
+    _merge_bare_casualty(mentions, uf, doc, member_of)
     _merge_subtallies(uf, doc, member_of)
     _merge_details(uf, doc, member_of)
     return uf.groups()
@@ -612,6 +613,19 @@ def _merge_bare(mentions: list[Mention], uf: _Clusters, doc: Document, member_of
             p = before[-1]
             if compatible(uf.members(p.id), uf.members(m.id), doc, member_of):
                 uf.union(p.id, m.id)
+
+
+def _merge_bare_casualty(mentions: list[Mention], uf: _Clusters, doc: Document, member_of) -> None:
+    """A killing, injury or arrest with no argument at all (`جريمة قتل خطيرة للغاية` after the journalist's
+    killing) names no one it happened to: it is the one of its kind told before it, within a few sentences."""
+    for i, m in enumerate(mentions):
+        if m.label not in CASUALTY or m.args or len(uf.members(m.id)) > 1 or m.aggregate:
+            continue
+        before = [p for p in mentions[max(0, i - PAIR_WINDOW):i] if p.label == m.label
+                  and m.sent - p.sent <= ANAPHORA_SENTENCES and uf.find(p.id) != uf.find(m.id)
+                  and not any(q.aggregate for q in uf.members(p.id))]
+        if before and compatible(uf.members(before[-1].id), uf.members(m.id), doc, member_of):
+            uf.union(before[-1].id, m.id)
 
 
 LEAD_SENTENCES = 2

@@ -379,3 +379,21 @@ def test_an_attack_the_lead_names_bare_is_the_one_the_body_tells():
     # not when the lead's attack has an argument of its own that the body's does not share: it is told for itself
     rels_own = rels + [Relation("ATTACKER", "T1", "T2")]
     assert not together(clusters(Document("d", text, ents, rels_own)), "T1", "T3")
+
+
+def test_a_killing_with_no_argument_is_the_one_told_before_it():
+    # SK-internationalNews-2416 (train): the journalist's killing, then `جريمة قتل خطيرة للغاية` in a reaction
+    text = ("وقالت حكومة الولاية إن الصحفي خوسيه جوادالوبي قتل في قرية سابان. "
+            "كما دانت منظمة مراسلون بلا حدود الجريمة واصفة إياها بجريمة قتل خطيرة للغاية.")
+    ents = spans(text, [("T1", "ORG", "حكومة الولاية"), ("T2", "PER", "خوسيه جوادالوبي"), ("T3", "KILL", "قتل"),
+                        ("T4", "GPE", "سابان"), ("T5", "ORG", "مراسلون بلا حدود"), ("T6", "KILL", "قتل")])
+    rels = [Relation("VICTIM", "T3", "T2"), Relation("PLACE", "T3", "T4"), Relation("SOURCE", "T3", "T1")]
+    assert together(clusters(Document("d", text, ents, rels)), "T3", "T6")
+    # a killing with its own victim is its own event
+    text = ("وقالت حكومة الولاية إن الصحفي خوسيه جوادالوبي قتل في قرية سابان. "
+            "وفي حادث منفصل قتل شرطي في كانكون.")
+    ents = spans(text, [("T1", "ORG", "حكومة الولاية"), ("T2", "PER", "خوسيه جوادالوبي"), ("T3", "KILL", "قتل"),
+                        ("T4", "GPE", "سابان"), ("T6", "KILL", "قتل"), ("T7", "GROUP", "شرطي"),
+                        ("T8", "GPE", "كانكون")])
+    rels += [Relation("VICTIM", "T6", "T7"), Relation("PLACE", "T6", "T8")]
+    assert not together(clusters(Document("d", text, ents, rels)), "T3", "T6")
