@@ -212,8 +212,9 @@ def is_definite(m: Mention, text: str) -> bool:
     before = norm_letters(text[max(0, m.ent.start - 12):m.ent.start])
     min_len = 3 if m.label in CASUALTY else 5
     pronoun = len(first) > min_len and bool(PRONOUN_SUFFIX.search(first)) and not first.startswith("ا")
+    annexed = m.label == ATTACK and len(t.split()) == 2 and t.split()[1].startswith("ال")  # `إطلاق النار`
     return bool(ARTICLE.match(first)) or split_article or bool(DEMONSTRATIVE.search(before)) or pronoun \
-        or _construct(m, text)
+        or annexed or _construct(m, text)
 
 
 def _construct(m: Mention, text: str) -> bool:

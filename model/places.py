@@ -209,7 +209,10 @@ def country_of(place_ids: list[str], doc: Document) -> str | None:
 GENERIC_PLACE_WORDS = {"قاعدة", "مدينة", "منطقة", "بلدة", "قرية", "معسكر", "مبني", "موقع", "مكان", "بلاد", "مقر",
                        "حي", "شارع", "مخيم", "مدن", "مناطق", "قري", "محافظة", "ولاية", "عاصمة", "بوابة", "مطار",
                        "سياج", "حدود", "حاجز", "نقطة", "منزل", "مسجد", "مدرسة", "مستشفي", "سوق", "جسر", "طريق",
-                       "مركز", "ثكنة", "سجن", "ميناء"}
+                       "مركز", "ثكنة", "سجن", "ميناء", "فصل", "قاعة"}
+# plurals that name one unnamed place only after `إحدى` / `أحد` (`إحدى الفصول`); alone they name an area
+GENERIC_PLACE_PLURALS = {"فصول", "مباني", "مبان", "منازل", "مساجد", "مدارس", "مستشفيات", "قواعد", "مواقع", "احياء",
+                         "شوارع", "قري", "مدن", "مناطق", "قاعات", "سجون", "مراكز", "نقاط"}
 DIRECTIONS = re.compile(r"^(?:[وب]?(?:شمال|جنوب|شرق|غرب|وسط)(?:ي|ى)?|(?:في|قرب|داخل|محيط))$")
 
 
@@ -217,6 +220,9 @@ def is_generic_place(text: str) -> bool:
     """A definite type noun that refers back to a place named elsewhere, not a place of its own: `القاعدة`,
     `للقاعدة` (the span after `ل` of `للقاعدة`), `جنوبي البلاد`, `المدينة`."""
     words = _core(text).split()
+    if len(words) == 2 and words[0] in ("احد", "احدي", "احدى"):  # `إحدى الفصول`: one of some unnamed places
+        w = re.sub(r"^[وفب]?(?:ال|لل|ل)", "", words[1])
+        return w in GENERIC_PLACE_WORDS or w in GENERIC_PLACE_PLURALS
     if len(words) != 1:
         return False
     w = words[0]

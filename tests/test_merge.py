@@ -397,3 +397,20 @@ def test_a_killing_with_no_argument_is_the_one_told_before_it():
                         ("T8", "GPE", "كانكون")])
     rels += [Relation("VICTIM", "T6", "T7"), Relation("PLACE", "T6", "T8")]
     assert not together(clusters(Document("d", text, ents, rels)), "T3", "T6")
+
+
+def test_a_shooting_annexed_to_a_definite_noun_refers_back():
+    # AL-internationalNews-1252 (train): `اعترف باجورتزيس بإطلاق النار` is the school shooting told before
+    text = ("وهذه أول إشارة إلى دافع وراء الهجوم الذي وقع يوم الجمعة في مدرسة سانتا الثانوية. "
+            "وقال محاميه إنه لم يسمع بذلك. ووفقاً لوثائق التحقيق، فقد اعترف باجورتزيس بإطلاق النار.")
+    ents = spans(text, [("T1", "ATTACK", "الهجوم"), ("T2", "DATE", "يوم الجمعة"), ("T3", "FAC", "مدرسة سانتا الثانوية"),
+                        ("T4", "PER", "باجورتزيس"), ("T5", "ATTACK", "إطلاق النار")])
+    rels = [Relation("TIME", "T1", "T2"), Relation("PLACE", "T1", "T3"), Relation("ATTACKER", "T5", "T4")]
+    doc = Document("d", text, ents, rels)
+    assert is_definite(build_mentions(doc, None, SCHEMA.trigger_labels)[1], text)
+    assert together(clusters(doc), "T1", "T5")
+    # `إطلاق نار` without the article is a shooting not told before
+    text2 = text.replace("بإطلاق النار", "بإطلاق نار")
+    ents2 = spans(text2, [("T1", "ATTACK", "الهجوم"), ("T2", "DATE", "يوم الجمعة"),
+                          ("T3", "FAC", "مدرسة سانتا الثانوية"), ("T4", "PER", "باجورتزيس"), ("T5", "ATTACK", "إطلاق نار")])
+    assert not is_definite(build_mentions(Document("d", text2, ents2, rels), None, SCHEMA.trigger_labels)[1], text2)

@@ -98,3 +98,12 @@ def test_places_match_without_their_direction_words():
     doc = Document("d", text, ents, [])
     assert same_place(["P1"], ["P2"], doc)
     assert not same_place(["P2"], ["P3"], doc)
+
+
+def test_one_of_some_unnamed_places_is_generic_but_a_bare_plural_is_an_area():
+    from model.places import is_generic_place
+
+    # AL-internationalNews-1252 (train): `يفتح النار في إحدى الفصول` is in the school the article named
+    assert is_generic_place("إحدى الفصول") and is_generic_place("أحد المنازل") and is_generic_place("القاعة")
+    assert not is_generic_place("الفصول") and not is_generic_place("الشوارع")  # many places: an area
+    assert not is_generic_place("إحدى المدن السورية") and not is_generic_place("مدرسة سانتا")
