@@ -389,6 +389,8 @@ def test_a_killing_with_no_argument_is_the_one_told_before_it():
                         ("T4", "GPE", "سابان"), ("T5", "ORG", "مراسلون بلا حدود"), ("T6", "KILL", "قتل")])
     rels = [Relation("VICTIM", "T3", "T2"), Relation("PLACE", "T3", "T4"), Relation("SOURCE", "T3", "T1")]
     assert together(clusters(Document("d", text, ents, rels)), "T3", "T6")
+    # the same with only a source of its own
+    assert together(clusters(Document("d", text, ents, rels + [Relation("SOURCE", "T6", "T5")])), "T3", "T6")
     # a killing with its own victim is its own event
     text = ("وقالت حكومة الولاية إن الصحفي خوسيه جوادالوبي قتل في قرية سابان. "
             "وفي حادث منفصل قتل شرطي في كانكون.")
