@@ -631,6 +631,7 @@ def _merge_bare_casualty(mentions: list[Mention], uf: _Clusters, doc: Document, 
 
 
 LEAD_SENTENCES = 2
+NEAR = 2
 AHEAD = 3
 
 
@@ -713,7 +714,13 @@ def _same_attack_scene(p: Mention, m: Mention, doc: Document, member_of) -> bool
     ents = entity_index(doc)
     pp = {entity_key(ents[i].text) for i in event_places([p], doc) if not country_code(ents[i].text)}
     pm = {entity_key(ents[i].text) for i in event_places([m], doc) if not country_code(ents[i].text)}
-    return bool(pp & pm)
+    if pp & pm:
+        return True
+    # or told again at once: the same organisation's attack of the same kind in the next sentence or two, one of
+    # the two without a place (`هجوم جماعة الحوثي على ناقلة النفط` ... `ما قامت به ميليشا الحوثي من هجوم`)
+    fp, fm = FAMILIES.get(action_kind(p.ent.text)), FAMILIES.get(action_kind(m.ent.text))
+    return (not pp or not pm) and 0 <= m.sent - p.sent <= NEAR and (fp == fm or None in (fp, fm)) \
+        and not is_plural(p.ent.text) and not is_plural(m.ent.text) and not _another(m, doc.text)
 
 
 def _same_arrest(p: Mention, m: Mention, member_of) -> bool:
@@ -759,8 +766,9 @@ def _in_response(m: Mention, text: str) -> bool:
 
 
 def _another(m: Mention, text: str) -> bool:
-    """`هجوم آخر`, `غارة أخرى`: explicitly a different event."""
-    return bool(re.match(r"^\s*(?:ال)?(?:اخر|اخري|اخرى|ثان|ثانية|جديد|جديدة)(?:\s|$|[،,.])",
+    """`هجوم آخر`, `غارة أخرى`, `عملية مماثلة`: explicitly a different event."""
+    return bool(re.match(r"^\s*(?:ال)?(?:اخر|اخري|اخرى|ثان|ثانية|جديد|جديدة|مماثل|مماثلة|مماثله|مشابه|مشابهة|مشابهه)"
+                         r"(?:\s|$|[،,.])",
                          norm_letters(text[m.ent.end:m.ent.end + 12])))
 
 

@@ -416,3 +416,21 @@ def test_a_shooting_annexed_to_a_definite_noun_refers_back():
     ents2 = spans(text2, [("T1", "ATTACK", "الهجوم"), ("T2", "DATE", "يوم الجمعة"),
                           ("T3", "FAC", "مدرسة سانتا الثانوية"), ("T4", "PER", "باجورتزيس"), ("T5", "ATTACK", "إطلاق نار")])
     assert not is_definite(build_mentions(Document("d", text2, ents2, rels), None, SCHEMA.trigger_labels)[1], text2)
+
+
+def test_the_same_organisations_attack_told_again_at_once():
+    # CN-middleEast-492 (train): the ambassador names the Houthi attack on the tanker, then quotes himself on it
+    text = ("وصف السفير هجوم جماعة الحوثي على ناقلة النفط السعودية بأنه تصميم على التصعيد. "
+            "وقال: ما قامت به ميليشا الحوثي من هجوم ارهابي على ناقلة نفط في أحد أكثر المعابر البحرية ازدحاما هو دليل.")
+    ents = spans(text, [("T1", "ATTACK", "هجوم"), ("T2", "ORG", "جماعة الحوثي"), ("T3", "ORG", "ميليشا الحوثي"),
+                        ("T4", "ATTACK", "هجوم"), ("T5", "LOC", "أحد أكثر المعابر البحرية ازدحاما")])
+    rels = [Relation("ATTACKER", "T1", "T2"), Relation("ATTACKER", "T4", "T3"), Relation("PLACE", "T4", "T5")]
+    assert together(clusters(Document("d", text, ents, rels)), "T1", "T4")
+    # AL-internationalNews-215 (train): `بعد عملية مماثلة نفذها في نوفمبر` is another attack by the same group
+    text = ("وسارع تنظيم داعش إلى إعلان مسؤوليته عن الهجوم، بعد عملية مماثلة نفذها في نوفمبر الماضي "
+            "واستهدفت إدارة البحث الجنائي في عدن.")
+    ents = spans(text, [("T1", "ORG", "تنظيم داعش"), ("T2", "ATTACK", "الهجوم"), ("T3", "ATTACK", "عملية"),
+                        ("T4", "DATE", "نوفمبر الماضي"), ("T5", "ORG", "إدارة البحث الجنائي"), ("T6", "GPE", "عدن")])
+    rels = [Relation("ATTACKER", "T2", "T1"), Relation("ATTACKER", "T3", "T1"), Relation("TIME", "T3", "T4"),
+            Relation("TARGET", "T3", "T5"), Relation("PLACE", "T3", "T6")]
+    assert not together(clusters(Document("d", text, ents, rels)), "T2", "T3")
