@@ -459,7 +459,8 @@ def cluster_mentions(doc: Document, mentions: list[Mention]) -> list[list[Mentio
         for p in mentions[max(0, i - PAIR_WINDOW):i]:
             if uf.find(p.id) == uf.find(m.id) or p.aggregate != m.aggregate:
                 continue
-            if (_named(p) & _named(m) or _same_attack_scene(p, m, doc, member_of) or _same_target(p, m)
+            if (_named(p) & _named(m) or _same_counted_group(p, m, uf, member_of)
+                    or _same_attack_scene(p, m, doc, member_of) or _same_target(p, m)
                     or _same_arrest(p, m, member_of)) \
                     and compatible(uf.members(p.id), uf.members(m.id), doc, member_of):
                 uf.union(p.id, m.id)
@@ -702,6 +703,25 @@ def _merge_subtallies(uf: _Clusters, doc: Document, member_of) -> None:
 
 def _named(m: Mention) -> set[str]:
     return {entity_key(v.text) for v in m.role("VICTIM") + m.role("TARGET") if v.label == "PER"}
+
+
+def _same_counted_group(p: Mention, m: Mention, uf: _Clusters, member_of) -> bool:
+    """The same outcome told of the same counted group, whose events name no different victims' organisations."""
+    return p.label == m.label and bool(_counted_groups(p) & _counted_groups(m)) and _keys_compatible(
+        _org_keys([v for q in uf.members(p.id) for v in q.role("VICTIM")], member_of),
+        _org_keys([v for q in uf.members(m.id) for v in q.role("VICTIM")], member_of))
+
+
+def _counted_groups(m: Mention) -> set[str]:
+    """Victim groups given with a number of two or more (`10 صحافيين`): told again word for word by a mention of the
+    same outcome, they are the same people (AL-internationalNews-981: `عشرات القتلى بينهم 10 صحافيين`, `37 شخصا على
+    الأقل، بينهم 10 صحافيين`); abducted in one mention and killed in another, they are two events (FR-middleEast-206)."""
+    out = set()
+    for v in m.role("VICTIM"):
+        c = parse_count(v.text) if v.label == "GROUP" else None
+        if c is not None and c.min and c.min >= 2 and any(ch.isdigit() for ch in v.text):
+            out.add(entity_key(v.text))
+    return out
 
 
 def _same_attack_scene(p: Mention, m: Mention, doc: Document, member_of) -> bool:

@@ -434,3 +434,19 @@ def test_the_same_organisations_attack_told_again_at_once():
     rels = [Relation("ATTACKER", "T2", "T1"), Relation("ATTACKER", "T3", "T1"), Relation("TIME", "T3", "T4"),
             Relation("TARGET", "T3", "T5"), Relation("PLACE", "T3", "T6")]
     assert not together(clusters(Document("d", text, ents, rels)), "T2", "T3")
+
+
+def test_the_same_counted_group_told_again_is_one_toll_but_not_across_outcomes():
+    # AL-internationalNews-981 (train): the subset `10 صحافيين` restated with the toll it belongs to
+    text = ("وردا على سؤال عن الاعتداءات التي أدمت افغانستان الاثنين وأوقعت عشرات القتلى بينهم 10 صحافيين قال ماتيس كلاما. "
+            "وقتل 37 شخصا على الأقل، بينهم 10 صحافيين، في سلسلة تفجيرات وقعت الاثنين في كابول.")
+    ents = spans(text, [("T1", "KILL", "القتلى"), ("T2", "GROUP", "10 صحافيين"), ("T3", "KILL", "قتل"),
+                        ("T4", "GROUP", "37 شخصا على الأقل"), ("T5", "GROUP", "10 صحافيين")])
+    rels = [Relation("VICTIM", "T1", "T2"), Relation("VICTIM", "T3", "T4"), Relation("VICTIM", "T3", "T5")]
+    assert together(clusters(Document("d", text, ents, rels)), "T1", "T3")
+    # FR-middleEast-206 (dev): the same 38 workers abducted, then killed: two events
+    text = "اختطف 38 عامل بناء هندي في الموصل عام 2014. وأعلنت الحكومة مقتل 38 عامل بناء هندي بعد العثور على جثثهم."
+    ents = spans(text, [("T1", "ARREST", "اختطف"), ("T2", "GROUP", "38 عامل بناء هندي"), ("T3", "KILL", "مقتل"),
+                        ("T4", "GROUP", "38 عامل بناء هندي")])
+    rels = [Relation("VICTIM", "T1", "T2"), Relation("VICTIM", "T3", "T4")]
+    assert not together(clusters(Document("d", text, ents, rels)), "T1", "T3")
