@@ -450,3 +450,14 @@ def test_the_same_counted_group_told_again_is_one_toll_but_not_across_outcomes()
                         ("T4", "GROUP", "38 عامل بناء هندي")])
     rels = [Relation("VICTIM", "T1", "T2"), Relation("VICTIM", "T3", "T4")]
     assert not together(clusters(Document("d", text, ents, rels)), "T1", "T3")
+
+
+def test_repeated_strikes_are_a_tally():
+    from model.merge import is_aggregate
+
+    # SK-middleEast-1797 (train): `استهدفت إسرائيل مرات عدة مواقع عسكرية في سوريا`
+    text = "وخلال الأسابيع الماضية، استهدفت إسرائيل مرات عدة مواقع عسكرية في سوريا. وقصفت إسرائيل مطار حماة الجمعة."
+    ents = spans(text, [("T1", "ATTACK", "استهدفت"), ("T2", "GPE", "إسرائيل"), ("T3", "ATTACK", "قصفت"),
+                        ("T4", "GPE", "إسرائيل")])
+    doc = Document("d", text, ents, [Relation("ATTACKER", "T1", "T2"), Relation("ATTACKER", "T3", "T4")])
+    assert [is_aggregate(m, text) for m in build_mentions(doc, None, SCHEMA.trigger_labels)] == [True, False]
