@@ -284,9 +284,20 @@ def org_keys(text: str) -> set[str]:
         code = country_code(w) or nationality_code(w)
         if code:
             keys.add(code)
-        elif w not in GENERIC_ORG_WORDS:
-            keys.add(w[2:] if w.startswith("ال") and len(w) > 4 else w)
+        else:
+            bare = w[2:] if w.startswith("ال") and len(w) > 4 else w
+            if w not in GENERIC_ORG_WORDS and bare not in GENERIC_ORG_WORDS:
+                keys.add(_nisba(bare))
     return keys
+
+
+def _nisba(w: str) -> str:
+    """One key for a nisba's forms: `الحوثي`, `الحوثية`, `الحوثيين`, `الحوثيون` -> حوثي."""
+    if len(w) > 4 and w.endswith(("يه", "ية")):
+        return w[:-1]
+    if len(w) > 5 and w.endswith(("يين", "يون")):
+        return w[:-2]
+    return w
 
 
 CIVILIAN = re.compile(r"مدني|مواطن|طفل|اطفال|نساء|امراة|سيدة|طالب|تلميذ|سائح|صحف|صحاف|مصور|متظاهر|محتج|مسعف|لاجئ|مهاجر")

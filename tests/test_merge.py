@@ -461,3 +461,12 @@ def test_repeated_strikes_are_a_tally():
                         ("T4", "GPE", "إسرائيل")])
     doc = Document("d", text, ents, [Relation("ATTACKER", "T1", "T2"), Relation("ATTACKER", "T3", "T4")])
     assert [is_aggregate(m, text) for m in build_mentions(doc, None, SCHEMA.trigger_labels)] == [True, False]
+
+
+def test_an_organisations_nisba_forms_share_one_key():
+    from model.merge import org_keys
+
+    # FR-internationalNews-2464 (train): `ميليشيات الحوثي` and `الميليشيات الحوثية` are one attacker
+    assert org_keys("ميليشيات الحوثي") == org_keys("الميليشيات الحوثية") == org_keys("الحوثيين") == {"حوثي"}
+    assert org_keys("الجماعة") == set() and org_keys("تنظيم داعش") == {"داعش"}
+    assert org_keys("الحوثيين").isdisjoint(org_keys("القوات الشرعية"))
