@@ -630,11 +630,12 @@ def _merge_bare(mentions: list[Mention], uf: _Clusters, doc: Document, member_of
 
 
 def _merge_bare_casualty(mentions: list[Mention], uf: _Clusters, doc: Document, member_of) -> None:
-    """A killing, injury or arrest with no argument but its source (`جريمة قتل خطيرة للغاية` after the journalist's
-    killing; `معظمهم أصيبوا بجروح مروعة`) names no one it happened to: it is the one of its kind told before it,
-    within a few sentences."""
+    """A killing, injury or arrest with no argument but its source and uncounted victims (`جريمة قتل خطيرة للغاية`
+    after the journalist's killing; `معظمهم أصيبوا بجروح مروعة`; survivors `شاهدوا أقاربهم يقتلون`) adds no one to
+    a toll: it is a detail of the one of its kind told before it, within a few sentences."""
     for i, m in enumerate(mentions):
-        if m.label not in CASUALTY or set(m.args) - {"SOURCE"} or len(uf.members(m.id)) > 1 or m.aggregate:
+        if m.label not in CASUALTY or set(m.args) - {"SOURCE", "VICTIM"} or len(uf.members(m.id)) > 1 or m.aggregate \
+                or not all(v.label == "GROUP" and parse_count(v.text, singular=True) is None for v in m.role("VICTIM")):
             continue
         before = [p for p in mentions[max(0, i - PAIR_WINDOW):i] if p.label == m.label
                   and m.sent - p.sent <= ANAPHORA_SENTENCES and uf.find(p.id) != uf.find(m.id)

@@ -470,3 +470,18 @@ def test_an_organisations_nisba_forms_share_one_key():
     assert org_keys("ميليشيات الحوثي") == org_keys("الميليشيات الحوثية") == org_keys("الحوثيين") == {"حوثي"}
     assert org_keys("الجماعة") == set() and org_keys("تنظيم داعش") == {"داعش"}
     assert org_keys("الحوثيين").isdisjoint(org_keys("القوات الشرعية"))
+
+
+def test_a_killing_of_uncounted_victims_is_a_detail_of_the_toll_before_it():
+    # BB-internationalNews-551 (train): the massacre's toll, then survivors' accounts of how the victims died
+    text = ("هاجم أفراد الجماعة إحدى القرى الهندوسية، وقتل مسلحو الجماعة 45 شخصا. "
+            "وقال ناجون إنهم شاهدوا أقاربهم يقتلون أو سمعوا أصوات صراخهم.")
+    ents = spans(text, [("T1", "ATTACK", "هاجم"), ("T2", "LOC", "إحدى القرى الهندوسية"), ("T3", "KILL", "قتل"),
+                        ("T4", "GROUP", "45 شخصا"), ("T5", "GROUP", "أقاربهم"), ("T6", "KILL", "يقتلون")])
+    rels = [Relation("TARGET", "T1", "T2"), Relation("VICTIM", "T3", "T4"), Relation("VICTIM", "T6", "T5")]
+    assert together(clusters(Document("d", text, ents, rels)), "T3", "T6")
+    # victims with a number of their own are a toll of their own
+    text2 = text.replace("أقاربهم يقتلون", "3 حراس يقتلون")
+    ents2 = spans(text2, [("T1", "ATTACK", "هاجم"), ("T2", "LOC", "إحدى القرى الهندوسية"), ("T3", "KILL", "قتل"),
+                          ("T4", "GROUP", "45 شخصا"), ("T5", "GROUP", "3 حراس"), ("T6", "KILL", "يقتلون")])
+    assert not together(clusters(Document("d", text2, ents2, rels)), "T3", "T6")
