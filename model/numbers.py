@@ -236,7 +236,15 @@ def _singular(norm_words: list[str]) -> bool:
     for cand in (two, head, head[:-1] if head.endswith("ا") else head):
         if cand in SINGULAR_HEADS:
             return True
-    return False
+    return len(norm_words) == 1 and _nationality_singular(head)
+
+
+def _nationality_singular(word: str) -> bool:
+    """A nationality used as a noun, in the singular: `مصري`, `مصريا` (one Egyptian), not `مصريين`."""
+    from .places import nationality_code  # places imports this module
+
+    stem = word[:-1] if word.endswith("ا") else word
+    return stem.endswith("ي") and not stem.endswith(("يي", "ئي")) and nationality_code(stem) is not None
 
 
 def parse_count(text: str, singular: bool = False) -> Count | None:

@@ -132,3 +132,9 @@ def test_a_singular_unnamed_person_counts_one_but_a_relational_noun_does_not():
     assert bounds("خادمة فلبينية", singular=False) is None
     # AL-internationalNews-1999 (dev): `الزوجة` is one of the five people held, not a sixth
     assert bounds("الزوجة") is None
+
+
+def test_a_nationality_used_as_a_noun_counts_one_in_the_singular():
+    # BB-middleEast-251 (train): `مقتل مصري في الرياض` (one Egyptian), not `مصريين`
+    assert bounds("مصري") == (1, 1, False) and bounds("مصريا") == (1, 1, False)
+    assert bounds("مصريين") is None and bounds("فلسطينيون") is None
