@@ -471,7 +471,7 @@ def cluster_mentions(doc: Document, mentions: list[Mention]) -> list[list[Mentio
         for p in mentions[max(0, i - PAIR_WINDOW):i]:
             if uf.find(p.id) == uf.find(m.id) or p.aggregate != m.aggregate:
                 continue
-            if (_named(p) & _named(m) or _same_counted_group(p, m, uf, member_of)
+            if (_named(p) & _named(m) or _same_counted_group(p, m, uf, member_of) or _same_casualty_scene(p, m, doc)
                     or _same_attack_scene(p, m, doc, member_of) or _same_target(p, m)
                     or _same_arrest(p, m, member_of)) \
                     and compatible(uf.members(p.id), uf.members(m.id), doc, member_of):
@@ -723,6 +723,20 @@ def _same_counted_group(p: Mention, m: Mention, uf: _Clusters, member_of) -> boo
     return p.label == m.label and bool(_counted_groups(p) & _counted_groups(m)) and _keys_compatible(
         _org_keys([v for q in uf.members(p.id) for v in q.role("VICTIM")], member_of),
         _org_keys([v for q in uf.members(m.id) for v in q.role("VICTIM")], member_of))
+
+
+def _same_casualty_scene(p: Mention, m: Mention, doc: Document) -> bool:
+    """The same outcome at the same named place (not a country), with tolls that do not disagree:
+    `اختطفت التلميذات في دابشي` and `اختطاف التلميذات في دابشي` (AL-internationalNews-545)."""
+    if p.label != m.label or p.label not in CASUALTY or _another(m, doc.text):
+        return False
+    tp, tm = _total(p.counts), _total(m.counts)
+    if tp and tm and tp != tm:
+        return False
+    ents = entity_index(doc)
+    pp = {entity_key(ents[i].text) for i in event_places([p], doc) if not country_code(ents[i].text)}
+    pm = {entity_key(ents[i].text) for i in event_places([m], doc) if not country_code(ents[i].text)}
+    return bool(pp & pm)
 
 
 def _counted_groups(m: Mention) -> set[str]:

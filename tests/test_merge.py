@@ -485,3 +485,22 @@ def test_a_killing_of_uncounted_victims_is_a_detail_of_the_toll_before_it():
     ents2 = spans(text2, [("T1", "ATTACK", "هاجم"), ("T2", "LOC", "إحدى القرى الهندوسية"), ("T3", "KILL", "قتل"),
                           ("T4", "GROUP", "45 شخصا"), ("T5", "GROUP", "3 حراس"), ("T6", "KILL", "يقتلون")])
     assert not together(clusters(Document("d", text2, ents2, rels)), "T3", "T6")
+
+
+def test_the_same_outcome_at_the_same_named_place_is_one_event():
+    # AL-internationalNews-545 (train): the Dapchi abduction told twice
+    text = ("واختطفت التلميذات في بلدة دابشي بولاية يوبي. "
+            "ووصف الرئيس محمد بخاري اختطاف التلميذات في دابشي بالكارثة الوطنية.")
+    ents = spans(text, [("T1", "ARREST", "اختطفت"), ("T2", "GROUP", "التلميذات"), ("T3", "GPE", "دابشي"),
+                        ("T4", "PER", "محمد بخاري"), ("T5", "ARREST", "اختطاف"), ("T6", "GROUP", "التلميذات"),
+                        ("T7", "GPE", "دابشي")])
+    rels = [Relation("VICTIM", "T1", "T2"), Relation("PLACE", "T1", "T3"), Relation("VICTIM", "T5", "T6"),
+            Relation("PLACE", "T5", "T7")]
+    assert together(clusters(Document("d", text, ents, rels)), "T1", "T5")
+    # two tolls that disagree at one place are two events
+    text = "وقتل 3 أشخاص في بغداد صباحا. وقتل 7 أشخاص في بغداد مساء."
+    ents = spans(text, [("T1", "KILL", "قتل"), ("T2", "GROUP", "3 أشخاص"), ("T3", "GPE", "بغداد"),
+                        ("T4", "KILL", "قتل"), ("T5", "GROUP", "7 أشخاص"), ("T6", "GPE", "بغداد")])
+    rels = [Relation("VICTIM", "T1", "T2"), Relation("PLACE", "T1", "T3"), Relation("VICTIM", "T4", "T5"),
+            Relation("PLACE", "T4", "T6")]
+    assert not together(clusters(Document("d", text, ents, rels)), "T1", "T4")
