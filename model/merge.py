@@ -476,6 +476,8 @@ def cluster_mentions(doc: Document, mentions: list[Mention]) -> list[list[Mentio
                     or _same_arrest(p, m, member_of)) \
                     and compatible(uf.members(p.id), uf.members(m.id), doc, member_of):
                 uf.union(p.id, m.id)
+    # 3d. a named operation told again by its name (`عملية "السيل الجارف"`, `عملية السيل الجارف`)
+    _merge_named_operations(mentions, uf, doc, member_of)
     # 3b. restated tallies: `38 عملية` in the headline, the lead and the body
     tallies = [m for m in mentions if m.label == ATTACK and m.quantity]
     for i, m in enumerate(tallies):
@@ -723,6 +725,30 @@ def _same_counted_group(p: Mention, m: Mention, uf: _Clusters, member_of) -> boo
     return p.label == m.label and bool(_counted_groups(p) & _counted_groups(m)) and _keys_compatible(
         _org_keys([v for q in uf.members(p.id) for v in q.role("VICTIM")], member_of),
         _org_keys([v for q in uf.members(m.id) for v in q.role("VICTIM")], member_of))
+
+
+QUOTED_NAME = re.compile(r'^\s*["«“]([^"»”\n]{3,40})["»”]')
+
+
+def _merge_named_operations(mentions: list[Mention], uf: _Clusters, doc: Document, member_of) -> None:
+    """Attack mentions followed by the same quoted name, or by a name quoted after another of them, are one
+    operation."""
+    names = {norm_letters(n.group(1)).strip() for m in mentions if m.label == ATTACK
+             if (n := QUOTED_NAME.match(doc.text[m.ent.end:m.ent.end + 45]))}
+    if not names:
+        return
+    by_name: dict[str, Mention] = {}
+    for m in mentions:
+        if m.label != ATTACK:
+            continue
+        after = norm_letters(doc.text[m.ent.end:m.ent.end + 45]).lstrip(' "«“')
+        name = next((n for n in names if after.startswith(n)), None)
+        if name is None:
+            continue
+        first = by_name.setdefault(name, m)
+        if first is not m and uf.find(first.id) != uf.find(m.id) \
+                and compatible(uf.members(first.id), uf.members(m.id), doc, member_of):
+            uf.union(first.id, m.id)
 
 
 def _same_casualty_scene(p: Mention, m: Mention, doc: Document) -> bool:

@@ -504,3 +504,18 @@ def test_the_same_outcome_at_the_same_named_place_is_one_event():
     rels = [Relation("VICTIM", "T1", "T2"), Relation("PLACE", "T1", "T3"), Relation("VICTIM", "T4", "T5"),
             Relation("PLACE", "T4", "T6")]
     assert not together(clusters(Document("d", text, ents, rels)), "T1", "T4")
+
+
+def test_a_named_operation_told_again_by_its_name():
+    # SK-middleEast-230 (train): `عملية "السيل الجارف"` in the lead, `عملية السيل الجارف` with its toll later
+    text = ('انتهت عملية "السيل الجارف" في اليمن بالسيطرة على مديرية المحفد. '
+            "وشرعت القوات في إقامة نقاط تفتيش. وأسفرت عملية السيل الجارف عن مقتل القيادي أبو محسن باصبرين.")
+    ents = spans(text, [("T1", "ATTACK", "عملية"), ("T2", "GPE", "اليمن"), ("T3", "ATTACK", "عملية"),
+                        ("T4", "KILL", "مقتل"), ("T5", "PER", "أبو محسن باصبرين")])
+    rels = [Relation("PLACE", "T1", "T2"), Relation("RESULT_OF", "T4", "T3"), Relation("VICTIM", "T4", "T5")]
+    assert together(clusters(Document("d", text, ents, rels)), "T1", "T3", "T4")
+    # another operation's name does not join them
+    text2 = text.replace("وأسفرت عملية السيل الجارف", "وأسفرت عملية الرمح الذهبي")
+    ents2 = spans(text2, [("T1", "ATTACK", "عملية"), ("T2", "GPE", "اليمن"), ("T3", "ATTACK", "عملية"),
+                          ("T4", "KILL", "مقتل"), ("T5", "PER", "أبو محسن باصبرين")])
+    assert not together(clusters(Document("d", text2, ents2, rels)), "T1", "T3")
