@@ -16,7 +16,11 @@ span with its own relations. Mentions are joined (union-find) by these rules, in
    ... قتلوا`; tallies with the same number of operations (`38 عملية` in the headline, lead and body); the same
    participants: a named person killed, hurt, held or attacked in both, or the same organisation attacking the
    same named place, or two attacks on the same facility described in two words or more (`مقر قيادة`), or on the
-   same unit on the same day (`دورية أمنية` ... `الجمعة`).
+   same unit on the same day (`دورية أمنية` ... `الجمعة`); the same organisation's attack of the same kind told
+   again within two sentences, one of the two without a place (`هجوم جماعة الحوثي` ... `ميليشا الحوثي من هجوم`);
+   the same outcome told of the same counted group (`بينهم 10 صحافيين` twice) or at the same named place with tolls
+   that do not disagree (`اختطاف التلميذات في دابشي`); attacks followed by the same quoted operation name
+   (`عملية "السيل الجارف"`).
 4. Anaphora: a definite attack mention (`الغارة`, `العملية`, `هذا الهجوم`, a pronoun suffix) joins the nearest
    earlier attack event when their time, place and attackers are compatible; a definite casualty noun with no
    attack of its own (`من بين القتلى`) joins the nearest earlier event with that kind of casualty.
@@ -29,19 +33,25 @@ span with its own relations. Mentions are joined (union-find) by these rules, in
    death tolls agree within 30% and whose victims are the same kind of people merge (001: CENTCOM's 15, the Joint
    Operations Command's 14), and events whose tolls add up, outcome by outcome, to a tally's are its breakdown
    (003: 6 + 2 killed, 11 + 20 captured of 8 and 31).
-Aggregates (`38 عملية`, `عشرات الهجمات`, attacks over more than a month, `هجمات منتظمة`) take no part in rules 4
+8. Last: an attack the headline or lead names with nothing of its own joins the next attack event within 3
+   sentences (`هجوم كيمياوي مفترض`, then the body's attack); a casualty with nothing but its source and uncounted
+   victims (`جريمة قتل`, `شاهدوا أقاربهم يقتلون`) is a detail of the one of its kind told before it.
+Aggregates (`38 عملية`, `عشرات الهجمات`, attacks over more than a month, `هجمات منتظمة`, `مرارا`, a statistic of
+cases `5 حالات اغتيال`, `خلال الفترة من 2014-2017م`) take no part in rules 4
 and 6; in rule 5 a tally joins only a tally or a plural attack noun (`العمليات ... 21 عملية ... عمليات مشتركة`).
 Compatibility: dates overlap, places are not in different countries nor two unrelated specific places (a generic
 place, `القاعدة`, `جنوبي البلاد`, `سياج`, matches any), attackers share an organisation or a country
 (`الجيش الأميركي` ~ `القوات العسكرية الأميركية`: US) when both name one, and nobody is the killer in one and the
 dead in the other.
 Definite (rule 4): the article, also after a one-letter prefix (`للهجوم`, whose span is `لهجوم`), a demonstrative, a
-pronoun suffix (on casualties also a short one: `مقتله`), or a construct with a named or definite attacker right
-after it (`هجوم "سرايا الدفاع"`, not `مداهمة قوات أمنية`); an attack whose only attacker is a definite unnamed
+pronoun suffix (on casualties also a short one: `مقتله`), an attack noun annexed to a definite noun (`إطلاق
+النار`), or a construct with a named or definite attacker right after it (`هجوم "سرايا الدفاع"`, not `مداهمة قوات
+أمنية`); an attack whose only attacker is a definite unnamed
 group told just before it (`الانتحاري ... اقتحم التجمع`) also refers back. A definite mention refers to the
 nearest earlier mention of its own action family (raid/storm/sweep, air strike, blast, fire, ...) however far back,
 else to the nearest earlier attack within 6 sentences (a bare mention, with no arguments, also further).
-An attack told as the one answered or preceding (`ردا على تفجير`, `بعد تفجير`, `مكان التفجير`) is another event
+`آخر`, `جديد`, `مماثلة` after a trigger mark another event. An attack told as the one answered or preceding
+(`ردا على تفجير`, `بعد تفجير`, `مكان التفجير`) is another event
 than the attack of its sentence (rules 5 and 8); equal tolls whose attacks are of different kinds are not a
 restatement (rule 3).
 """
@@ -49,23 +59,15 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
-from functools import lru_cache
-from datetime import date
 
-from .dates import DateValue, overlaps, resolve_date, width_days, year_before
+from .dates import overlaps
 from .document import Document, Entity
-from .numbers import Count, _numbers, is_others, norm_letters, parse_count
+from .mentions import (ATTACK, CASUALTY, FAMILIES, Mention, action_kind, entity_index, is_definite, is_plural,
+                       sentences, _no_article)
+from .numbers import Count, is_others, norm_letters, parse_count
 from .places import country_code, nationality_code, order_places, same_place
 
-ATTACK, CASUALTY = "ATTACK", ("KILL", "INJURE", "ARREST")
-SENTENCE_END = re.compile(r"[.؟?!]+|\n+")
-DEMONSTRATIVE = re.compile(r"(?:هذه|هذا|تلك|ذلك|هذين|هاتين|هؤلاء)\s*$")
-QUANTIFIED = re.compile(r"(?:\d+|عشرات|مئات|الاف|عدة|عددا? من|سلسلة|موجة|العديد من|بضع|بضعة)\s*(?:من\s+)?(?:ال)?$")
-REPEATED = re.compile(r"^\s*(?:منتظمة|متكررة|يومية|متتالية|متفرقة)")
-PERIOD = re.compile(r"(?:^|\s)(?:منذ|الي|حتي|حتى|خلال|بين|طوال|طيلة|من)(?:\s|$)")
-PRONOUN_SUFFIX = re.compile(r"(?:ها|هم|هما|ه|هن)$")
-ARTICLE = re.compile(r"^[وف]?(?:[بك]?ال|لل)")  # `الهجوم`, `وبالهجوم`, `للهجوم`
+
 
 
 
@@ -73,169 +75,11 @@ logger = logging.getLogger(__name__)
 MAX_MERGE_MENTIONS = 400  # above this many trigger mentions in one document, only RESULT_OF merges them
 ANAPHORA_SENTENCES = 6  # a definite mention refers back at most this many sentences (dev + seeds: 93 of 96 gold
 # links of definite attack mentions to the nearest earlier mention of their event are within 6)
+LEAD_SENTENCES = 2  # the headline and the lead: where an attack may be named before the body tells it
+AHEAD = 3  # ... within this many sentences
+NEAR = 2  # the same organisation's attack of the same kind told again within this many sentences is one
 PAIR_WINDOW = 80  # pairwise merging rules compare a mention with at most this many earlier ones (a news article has
 # far fewer; a 1 MB text with thousands of predicted triggers would otherwise take hours)
-
-
-def entity_index(doc: Document) -> dict:
-    """`doc.entity_by_id()`, built once per document while its records are built (cached on the document, rebuilt
-    if its entity list changes length)."""
-    cache = doc.__dict__.get("_entity_index")
-    if cache is None or cache[0] != len(doc.entities):
-        cache = (len(doc.entities), doc.entity_by_id())
-        doc.__dict__["_entity_index"] = cache
-    return cache[1]
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence: a sentence ends at . ؟ ! or a line break (annotation guidelines 6.0)."""
-    out, start = [], 0
-    for m in SENTENCE_END.finditer(text):
-        if text[start:m.start()].strip():
-            out.append((start, m.end()))
-        start = m.end()
-    if text[start:].strip():
-        out.append((start, len(text)))
-    return out
-
-
-def sentence_index(spans: list[tuple[int, int]], pos: int) -> int:
-    for i, (s, e) in enumerate(spans):
-        if s <= pos < e:
-            return i
-    return len(spans) - 1
-
-
-@dataclass
-class Mention:
-    """A trigger span with its arguments (relation label -> tail entities) and what the merging rules need."""
-
-    ent: Entity
-    sent: int
-    args: dict[str, list[Entity]] = field(default_factory=dict)
-    dates: list[DateValue] = field(default_factory=list)
-    counts: list[Count] = field(default_factory=list)
-    aggregate: bool = False
-    quantity: int | None = None  # `38 عملية`: how many attacks a tally counts
-
-    @property
-    def id(self) -> str:
-        return self.ent.id
-
-    @property
-    def label(self) -> str:
-        return self.ent.label
-
-    def role(self, name: str) -> list[Entity]:
-        return self.args.get(name, [])
-
-
-def build_mentions(doc: Document, pub: date | None, trigger_labels: tuple[str, ...]) -> list[Mention]:
-    ents = entity_index(doc)
-    sents = sentences(doc.text)
-    mentions = {e.id: Mention(e, sentence_index(sents, e.start)) for e in doc.entities if e.label in trigger_labels}
-    for r in doc.relations:
-        if r.head in mentions and r.tail in ents:
-            mentions[r.head].args.setdefault(r.label, []).append(ents[r.tail])
-    for m in mentions.values():
-        m.dates = [resolve_date(d.text, pub, None if pub else year_before(doc.text, d.start)) for d in m.role("TIME")]
-        m.counts = [c for v in m.role("VICTIM") if (c := victim_count(v))]
-        m.aggregate = is_aggregate(m, doc.text)
-        m.quantity = quantity(m, doc.text)
-    return sorted(mentions.values(), key=lambda m: m.ent.start)
-
-
-def victim_count(v: Entity) -> Count | None:
-    if v.label == "PER":
-        return Count(1, 1, False, v.text)
-    if v.label == "GROUP":
-        return parse_count(v.text, singular=True)
-    return None
-
-
-def is_aggregate(m: Mention, text: str) -> bool:
-    """A tally of many events: a quantified plural attack, repeated attacks, or a time span over a month."""
-    before = norm_letters(text[max(0, m.ent.start - 25):m.ent.start])
-    before = re.sub(r"[^\w\s]", " ", before).rstrip()
-    if m.label == ATTACK and (QUANTIFIED.search(before) or REPEATED.match(norm_letters(text[m.ent.end:m.ent.end + 20]))):
-        return True
-    if m.label == ATTACK and _habitual(m, text):
-        return True
-    if CASES.search(before):  # a statistic: `5 حالات اغتيال`, `658 حالة اختطاف`, `وحالتي وفاة`
-        return True
-    return any(d.resolved and width_days(d) > 31 and _period(t, text) for d, t in zip(m.dates, m.role("TIME")))
-
-
-def _period(t: Entity, text: str) -> bool:
-    """A DATE told as a stretch of time: `منذ 2016`, `خلال الفترة من 2014-2017م` (the word may precede the span), or
-    a range of years."""
-    before = norm_letters(text[max(0, t.start - 15):t.start])
-    return bool(PERIOD.search(norm_letters(t.text)) or re.search(r"(?:منذ|خلال|طوال|طيلة)(?:\s+\S+){0,2}\s*$", before)
-                or re.search(r"\d{4}\s*[-–]\s*\d{4}", t.text))
-
-
-CASES = re.compile(r"(?:(?:\d[\d,.]*|[اأإآء-ي]{3,})\s+(?:حالة|حالات)|حالتي|حالتين)(?:\s+من)?\s*$")
-HABITUAL = re.compile(r"(?:^|[\s\"“«(])و?(?:احيانا|غالبا|عادة|دائما|كثيرا ما|مرارا|مرات عدة|عدة مرات|مرات عديدة|"
-                      r"تكرارا|من حين (?:لاخر|الي اخر|لآخر)|"
-                      r"بين الحين والاخر|بين حين واخر)(?:[\s،,\"”»)]|$)")
-
-
-def _habitual(m: Mention, text: str) -> bool:
-    """Habitual violence (guidelines 11.5): `وأحياناً تتم الاستعانة بطيران التحالف في ضرب ...` (seed 004),
-    `تفجيرات من حين لآخر`: the adverb within the clause around the trigger (60 characters before, 30 after, not
-    across a sentence end)."""
-    start, end = max(0, m.ent.start - 60), min(len(text), m.ent.end + 30)
-    before, after = text[start:m.ent.start], text[m.ent.end:end]
-    before = re.split(r"[.؟?!\n]", before)[-1]
-    after = re.split(r"[.؟?!\n]", after)[0]
-    return bool(HABITUAL.search(norm_letters(before)) or HABITUAL.search(norm_letters(after)))
-
-
-def quantity(m: Mention, text: str) -> int | None:
-    """The number right before an attack trigger (`38 عملية`, `17 عملية`), else None."""
-    if m.label != ATTACK:
-        return None
-    before = text[max(0, m.ent.start - 20):m.ent.start]
-    nums = _numbers(before)
-    if nums and not before[nums[-1][1]:].strip():
-        return nums[-1][2]
-    return None
-
-
-def is_definite(m: Mention, text: str) -> bool:
-    """A definite trigger, which may refer back: the article after a one-letter prefix (`الهجوم`, `للهجوم`,
-    `وبالهجوم`), a demonstrative before it (`هذا الهجوم`), a pronoun suffix (`هجومهم`; on a casualty also a short
-    one: `مقتله`, `قتلها`), or a construct with its attacker right after it (`هجوم "سرايا الدفاع عن بنغازي"`)."""
-    t = norm_letters(m.ent.text)
-    first = t.split()[0] if t.split() else t
-    if re.fullmatch(r"(?:[وف]?(?:ب|ل)?ال)?قبض", first):
-        return False  # `ألقت القبض على`: the article belongs to the idiom, not a reference back
-    split_article = first.startswith("ل") and text[max(0, m.ent.start - 1):m.ent.start] == "ل"  # `ل|هجوم` of `للهجوم`
-    before = norm_letters(text[max(0, m.ent.start - 12):m.ent.start])
-    min_len = 3 if m.label in CASUALTY else 5
-    pronoun = len(first) > min_len and bool(PRONOUN_SUFFIX.search(first)) and not first.startswith("ا")
-    annexed = m.label == ATTACK and len(t.split()) == 2 and t.split()[1].startswith("ال")  # `إطلاق النار`
-    return bool(ARTICLE.match(first)) or split_article or bool(DEMONSTRATIVE.search(before)) or pronoun \
-        or annexed or _construct(m, text)
-
-
-def _construct(m: Mention, text: str) -> bool:
-    """An indefinite-looking attack noun whose attacker follows it at once (idafa: `هجوم داعش`)."""
-    if m.label != ATTACK or len(m.ent.text.split()) > 1 or is_plural(m.ent.text):
-        return False
-    gap = text[m.ent.end:m.ent.end + 3]
-    return any(0 <= a.start - m.ent.end <= 2 and not gap[:max(0, a.start - m.ent.end)].strip(' "«“')
-               and _definite_name(a, gap[:max(0, a.start - m.ent.end)]) for a in m.role("ATTACKER"))
-
-
-INDEFINITE_HEADS = {"قوات", "عناصر", "مسلحين", "مسلحون", "مسلحي", "جماعة", "جماعات", "مجموعة", "مجموعات", "افراد",
-                    "وحدات", "قوة", "رجال", "طائرات", "ميليشيات", "مليشيات", "عصابات", "خلية", "اجهزة"}
-
-
-def _definite_name(a: Entity, gap: str) -> bool:
-    """Whether the noun annexed to a trigger makes it definite: a name (`"سرايا الدفاع"`, `داعش`) or a definite
-    noun (`الجيش`), not an indefinite phrase (`مداهمة قوات أمنية` is "a raid by security forces")."""
-    first = norm_letters(a.text).split()[0] if a.text.split() else ""
-    return first.startswith("ال") or bool(gap.strip()) or (first not in INDEFINITE_HEADS and a.label != "GROUP")
 
 
 class _Clusters:
@@ -540,54 +384,6 @@ def _names_fewer_than_toll(detail: list[Mention], lead: list[Mention]) -> bool:
     return False
 
 
-ACTIONS = [  # (name, pattern on the normalized trigger without its article and prefixes): kinds of action
-    ("raid", r"^(?:م?داهم|دهم)"), ("storm", r"^(?:اقتحا?م|يقتحم)"), ("airstrike", r"^(?:غار|ضربات جوي|ضربة جوي|قصف جوي)"),
-    ("bombing", r"^(?:تفجير|انفجار|انفجر|فجر|يفجر)"), ("shooting", r"^(?:اطلاق (?:ال)?نار|اطلق (?:ال)?نار|رصاص)"),
-    ("clash", r"^(?:اشتباك|اشتبك|مواجه|معارك|معركة|قتال)"), ("shelling", r"^(?:قصف|قذائف|صواريخ|صاروخ)"),
-    ("sweep", r"^(?:تمشيط)"), ("abduction", r"^(?:اختطاف|خطف|اختطف)"), ("targeting", r"^(?:استهدا?ف|يستهدف|مستهدف)"),
-]
-
-
-FAMILIES = {"raid": "ground", "storm": "ground", "sweep": "ground", "airstrike": "air", "shelling": "fire",
-            "bombing": "blast", "shooting": "fire", "clash": "fire", "abduction": "abduction",
-            "targeting": "targeting"}
-
-
-@lru_cache(maxsize=4096)
-def action_kind(text: str) -> str | None:
-    """The kind of action a trigger names (called per pair of mentions, hence cached by text)."""
-    w = norm_letters(text).strip()
-    w = re.sub(r"^(?:و|ف|ب|ل)?(?:ال)?", "", w, count=1) if not w.startswith(("اطلاق", "اطلق")) else w
-    for name, pattern in ACTIONS:
-        if re.search(pattern, w) or re.search(pattern, norm_letters(text).strip()):
-            return name
-    words = _phrase_words(text)
-    if len(words) < 2 or words[-1] in GENERIC_ADJECTIVES:
-        return None  # `عملية عسكرية`, `هجوم إرهابي`: any operation or attack, not one kind
-    return "phrase:" + " ".join(words)  # `هجوماً كيماوياً` = `الهجوم الكيماوي`
-
-
-GENERIC_ADJECTIVES = {"عسكرية", "عسكري", "امنية", "امني", "ارهابي", "ارهابية", "مسلح", "مسلحة", "واسعة", "واسع",
-                      "كبير", "كبيرة", "جديد", "جديدة", "نوعية", "مشتركة", "مشترك"}
-
-
-def _phrase_words(text: str) -> list[str]:
-    """A multiword trigger's words without article, attached preposition or accusative ending (`هجوماً
-    كيماوياً`, `الهجوم الكيماوي` -> هجوم كيماوي)."""
-    out = []
-    for raw in text.split():
-        w = _no_article(norm_letters(raw))
-        if raw.endswith(("اً", "ًا")) and w.endswith("ا"):
-            w = w[:-1]
-        out.append(w)
-    return out
-
-
-def _no_article(word: str) -> str:
-    """A normalized word without its article and a preposition or conjunction before it (`وبالهجوم` -> هجوم)."""
-    return re.sub(r"^[وف]?[بل]?ال(?=..)", "", word)
-
-
 def _merge_same_action(mentions: list[Mention], uf: _Clusters, doc: Document, member_of) -> None:
     """Two mentions of the same kind of action (`مداهمة` ... `المداهمة` ... `داهمته`), neither a tally nor `آخر`,
     with compatible dates, places and attackers, are one event (guidelines 11.2: the same kind of action)."""
@@ -645,10 +441,6 @@ def _merge_bare_casualty(mentions: list[Mention], uf: _Clusters, doc: Document, 
         if before and compatible(uf.members(before[-1].id), uf.members(m.id), doc, member_of):
             uf.union(before[-1].id, m.id)
 
-
-LEAD_SENTENCES = 2
-NEAR = 2
-AHEAD = 3
 
 
 def _merge_announced(mentions: list[Mention], uf: _Clusters, doc: Document, member_of) -> None:
@@ -759,10 +551,13 @@ def _same_casualty_scene(p: Mention, m: Mention, doc: Document) -> bool:
     tp, tm = _total(p.counts), _total(m.counts)
     if tp and tm and tp != tm:
         return False
+    return bool(_specific_places(p, doc) & _specific_places(m, doc))
+
+
+def _specific_places(m: Mention, doc: Document) -> set[str]:
+    """The keys of a mention's places below the country level."""
     ents = entity_index(doc)
-    pp = {entity_key(ents[i].text) for i in event_places([p], doc) if not country_code(ents[i].text)}
-    pm = {entity_key(ents[i].text) for i in event_places([m], doc) if not country_code(ents[i].text)}
-    return bool(pp & pm)
+    return {entity_key(ents[i].text) for i in event_places([m], doc) if not country_code(ents[i].text)}
 
 
 def _counted_groups(m: Mention) -> set[str]:
@@ -784,9 +579,7 @@ def _same_attack_scene(p: Mention, m: Mention, doc: Document, member_of) -> bool
     ap, am = _org_keys(p.role("ATTACKER"), member_of), _org_keys(m.role("ATTACKER"), member_of)
     if not (ap & am):
         return False
-    ents = entity_index(doc)
-    pp = {entity_key(ents[i].text) for i in event_places([p], doc) if not country_code(ents[i].text)}
-    pm = {entity_key(ents[i].text) for i in event_places([m], doc) if not country_code(ents[i].text)}
+    pp, pm = _specific_places(p, doc), _specific_places(m, doc)
     if pp & pm:
         return True
     # or told again at once: the same organisation's attack of the same kind in the next sentence or two, one of
@@ -930,7 +723,3 @@ def _counts_of(group: list[Mention]) -> bool:
     return any(q.counts for q in group)
 
 
-def is_plural(text: str) -> bool:
-    w = norm_letters(text).split()[0] if text.split() else ""
-    return w.endswith(("ات", "ين", "ون")) or w in ("الهجمات", "العمليات", "الغارات", "هجمات", "عمليات", "غارات",
-                                                  "الضربات", "ضربات", "معارك", "المعارك", "اشتباكات")

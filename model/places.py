@@ -174,7 +174,7 @@ def _specificity(e: Entity) -> int:
 
 def order_places(place_ids: list[str], doc: Document) -> list[str]:
     """The event's places, most specific first, each followed by its containers; duplicates dropped."""
-    cache = doc.__dict__.get("_entity_index")  # set by model.merge.entity_index while records are built
+    cache = doc.__dict__.get("_entity_index")  # set by model.mentions.entity_index while records are built
     ents = cache[1] if cache and cache[0] == len(doc.entities) else doc.entity_by_id()
     ids = [p for p in dict.fromkeys(place_ids) if p in ents]
     if not ids:
@@ -194,7 +194,7 @@ def order_places(place_ids: list[str], doc: Document) -> list[str]:
 
 def country_of(place_ids: list[str], doc: Document) -> str | None:
     """The country of the first place (in order) that names one, itself or inside its text."""
-    cache = doc.__dict__.get("_entity_index")  # set by model.merge.entity_index while records are built
+    cache = doc.__dict__.get("_entity_index")  # set by model.mentions.entity_index while records are built
     ents = cache[1] if cache and cache[0] == len(doc.entities) else doc.entity_by_id()
     for p in place_ids:
         e = ents.get(p)
@@ -239,7 +239,7 @@ def same_place(a: list[str], b: list[str], doc: Document) -> bool:
     ca, cb = country_of(a, doc), country_of(b, doc)
     if ca and cb and ca != cb:
         return False
-    cache = doc.__dict__.get("_entity_index")  # set by model.merge.entity_index while records are built
+    cache = doc.__dict__.get("_entity_index")  # set by model.mentions.entity_index while records are built
     ents = cache[1] if cache and cache[0] == len(doc.entities) else doc.entity_by_id()
     broad = lambda ids: all(country_code(ents[p].text) or country_in_text(ents[p].text)  # noqa: E731
                             or is_generic_place(ents[p].text) for p in ids)

@@ -19,13 +19,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .dates import DateValue, resolve_date, width_days
+from .dates import DateValue, width_days
 from .document import Document, Entity
-from .merge import (ATTACK, Mention, build_mentions, cluster_mentions, entity_index, event_places, is_plural,
-                    sentences, victim_side)
+from .merge import cluster_mentions, event_places, victim_side
+from .mentions import ATTACK, Mention, build_mentions, entity_index, is_plural, sentences
 from .numbers import (Count, add, is_correcting, is_others, is_partial, is_preliminary, is_subset, is_superseded,
                       norm_letters)
-from .places import country_code, country_in_text, nationality_code, order_places, place_country
+from .places import country_code, country_in_text, nationality_code, place_country
 
 OUTCOMES = {"KILL": "killed", "INJURE": "wounded", "ARREST": "captured"}
 ROLE_FIELDS = {"ATTACKER": "attackers", "TARGET": "targets", "VICTIM": "victims", "AGENT": "agents",
@@ -265,7 +265,7 @@ def _parts(m: Mention, text: str, shared: set[str], drop: set[str] = frozenset()
     """(parts, subset parts) of one casualty mention; a count shared with another outcome gives no number;
     victims in `drop` are left out; `after_total`: a total of this outcome was stated before (so `اثنين منهم` is
     a part of it)."""
-    from .merge import victim_count
+    from .mentions import victim_count
 
     trigger_subset = is_subset(text[max(0, m.ent.start - 25):m.ent.start])
     parts, subset = [], []

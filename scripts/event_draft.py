@@ -23,6 +23,7 @@ import sys
 from pathlib import Path
 
 from model.document import Document, load_documents
+from model.mentions import sentences
 
 log = logging.getLogger("event_draft")
 ANN = Path(__file__).resolve().parent.parent / "annotations"
@@ -46,17 +47,6 @@ def publication_date(meta: dict) -> dt.date | None:
         return dt.date.fromisoformat(raw[:10])
     except ValueError:
         return email.utils.parsedate_to_datetime(raw).date()
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    out, start = [], 0
-    for m in re.finditer(r"[.؟!?]+|\n+", text):
-        if text[start:m.end()].strip():
-            out.append((start, m.end()))
-        start = m.end()
-    if text[start:].strip():
-        out.append((start, len(text)))
-    return out
 
 
 def show(doc: Document) -> str:
