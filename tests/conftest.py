@@ -12,7 +12,26 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS_FILE = REPO / "annotations" / "seeds.jsonl"
-SEED_TEXTS = REPO.parent / "shared" / "seeds"
+
+
+def _seed_texts() -> Path:
+    """The five seed articles as plain files: `../shared/seeds` beside the checkout, else written from the gold
+    seeds (`annotations/seeds.jsonl` holds the same texts), so that a clone without `../shared` tests the same."""
+    shared = REPO.parent / "shared" / "seeds"
+    if shared.is_dir() and any(shared.glob("*.txt")):
+        return shared
+    import json
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="seed-texts-"))
+    with open(SEEDS_FILE, encoding="utf-8") as f:
+        for line in f:
+            doc = json.loads(line)
+            (folder / f"{doc['id'].removeprefix('seed-')}_{doc['id']}.txt").write_text(doc["text"], encoding="utf-8")
+    return folder
+
+
+SEED_TEXTS = _seed_texts()
 TRAIN_ARGS = ["--epochs", "45", "--batch_size", "4", "--learning_rate", "3e-3", "--head_learning_rate", "3e-3",
               "--max_length", "128", "--window_stride", "32", "--warmup_ratio", "0.05", "--seed", "7"]
 
