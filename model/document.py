@@ -91,6 +91,16 @@ class Document:
         return {e.id: e for e in self.entities}
 
 
+def entity_index(doc: Document) -> dict:
+    """`doc.entity_by_id()`, built once per document while its event records are built, where it is read for every
+    pair of mentions (cached on the document; rebuilt when its entity list changes length)."""
+    cache = doc.__dict__.get("_entity_index")
+    if cache is None or cache[0] != len(doc.entities):
+        cache = (len(doc.entities), doc.entity_by_id())
+        doc.__dict__["_entity_index"] = cache
+    return cache[1]
+
+
 def iter_jsonl(path: str | Path) -> Iterator[tuple[int, dict]]:
     """Yield (line number, object) for every non-blank line; raise DocumentError naming file:line on bad JSON."""
     with open(path, encoding="utf-8") as f:

@@ -12,7 +12,7 @@ from datetime import date
 from functools import lru_cache
 
 from .dates import DateValue, resolve_date, width_days, year_before
-from .document import Document, Entity
+from .document import Document, Entity, entity_index
 from .numbers import Count, _numbers, norm_letters, parse_count
 
 ATTACK, CASUALTY = "ATTACK", ("KILL", "INJURE", "ARREST")
@@ -23,16 +23,6 @@ REPEATED = re.compile(r"^\s*(?:منتظمة|متكررة|يومية|متتالي
 PERIOD = re.compile(r"(?:^|\s)(?:منذ|الي|حتي|حتى|خلال|بين|طوال|طيلة|من)(?:\s|$)")
 PRONOUN_SUFFIX = re.compile(r"(?:ها|هم|هما|ه|هن)$")
 ARTICLE = re.compile(r"^[وف]?(?:[بك]?ال|لل)")  # `الهجوم`, `وبالهجوم`, `للهجوم`
-
-
-def entity_index(doc: Document) -> dict:
-    """`doc.entity_by_id()`, built once per document while its records are built (cached on the document, rebuilt
-    if its entity list changes length)."""
-    cache = doc.__dict__.get("_entity_index")
-    if cache is None or cache[0] != len(doc.entities):
-        cache = (len(doc.entities), doc.entity_by_id())
-        doc.__dict__["_entity_index"] = cache
-    return cache[1]
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .document import Document, Entity
+from .document import Document, Entity, entity_index
 from .numbers import norm_letters
 
 # CLDR codes that are not ISO 3166-1 countries (groupings, reserved and private-use codes)
@@ -174,8 +174,7 @@ def _specificity(e: Entity) -> int:
 
 def order_places(place_ids: list[str], doc: Document) -> list[str]:
     """The event's places, most specific first, each followed by its containers; duplicates dropped."""
-    cache = doc.__dict__.get("_entity_index")  # set by model.mentions.entity_index while records are built
-    ents = cache[1] if cache and cache[0] == len(doc.entities) else doc.entity_by_id()
+    ents = entity_index(doc)
     ids = [p for p in dict.fromkeys(place_ids) if p in ents]
     if not ids:
         return []
@@ -194,8 +193,7 @@ def order_places(place_ids: list[str], doc: Document) -> list[str]:
 
 def country_of(place_ids: list[str], doc: Document) -> str | None:
     """The country of the first place (in order) that names one, itself or inside its text."""
-    cache = doc.__dict__.get("_entity_index")  # set by model.mentions.entity_index while records are built
-    ents = cache[1] if cache and cache[0] == len(doc.entities) else doc.entity_by_id()
+    ents = entity_index(doc)
     for p in place_ids:
         e = ents.get(p)
         if e is None:
@@ -220,13 +218,10 @@ def is_generic_place(text: str) -> bool:
     """A definite type noun that refers back to a place named elsewhere, not a place of its own: `القاعدة`,
     `للقاعدة` (the span after `ل` of `للقاعدة`), `جنوبي البلاد`, `المدينة`."""
     words = _core(text).split()
+    forms = lambda w: {w, re.sub(r"^[وفب]?(?:ال|لل|ل)", "", w)}  # noqa: E731  `بلدة` stays, `للقاعدة` -> قاعدة
     if len(words) == 2 and words[0] in ("احد", "احدي", "احدى"):  # `إحدى الفصول`: one of some unnamed places
-        w = re.sub(r"^[وفب]?(?:ال|لل|ل)", "", words[1])
-        return w in GENERIC_PLACE_WORDS or w in GENERIC_PLACE_PLURALS
-    if len(words) != 1:
-        return False
-    w = words[0]
-    return w in GENERIC_PLACE_WORDS or re.sub(r"^[وفب]?(?:ال|لل|ل)", "", w) in GENERIC_PLACE_WORDS
+        return bool(forms(words[1]) & (GENERIC_PLACE_WORDS | GENERIC_PLACE_PLURALS))
+    return len(words) == 1 and bool(forms(words[0]) & GENERIC_PLACE_WORDS)
 
 
 def same_place(a: list[str], b: list[str], doc: Document) -> bool:
@@ -239,8 +234,7 @@ def same_place(a: list[str], b: list[str], doc: Document) -> bool:
     ca, cb = country_of(a, doc), country_of(b, doc)
     if ca and cb and ca != cb:
         return False
-    cache = doc.__dict__.get("_entity_index")  # set by model.mentions.entity_index while records are built
-    ents = cache[1] if cache and cache[0] == len(doc.entities) else doc.entity_by_id()
+    ents = entity_index(doc)
     broad = lambda ids: all(country_code(ents[p].text) or country_in_text(ents[p].text)  # noqa: E731
                             or is_generic_place(ents[p].text) for p in ids)
     if broad(a) or broad(b):

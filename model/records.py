@@ -71,6 +71,11 @@ def _joint_partners(m: Mention, text: str) -> list[Entity]:
     return [e for e in m.role("SOURCE") if e.label in ("ORG", "GPE") and not MEDIA.search(norm_letters(e.text))]
 
 
+def _role(m: Mention, label: str, text: str) -> list[Entity]:
+    """A mention's arguments of one role; the attackers with the speaker of a joint operation."""
+    return m.role(label) + _joint_partners(m, text) if label == "ATTACKER" else m.role(label)
+
+
 def _member_of(doc: Document) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for r in doc.relations:
@@ -85,8 +90,7 @@ def _ids(entities: list[Entity]) -> list[str]:
 
 def _record(rid: str, group: list[Mention], doc: Document, pub: date | None, member_of: dict[str, list[str]],
             sents: list[tuple[int, int]]) -> dict:
-    roles = {f: _ids([e for m in group for e in m.role(r)]) for r, f in ROLE_FIELDS.items()}
-    roles["attackers"] = _ids([e for m in group for e in m.role("ATTACKER") + _joint_partners(m, doc.text)])
+    roles = {f: _ids([e for m in group for e in _role(m, r, doc.text)]) for r, f in ROLE_FIELDS.items()}
     places = event_places(group, doc)
     core = _core_sentence(group, sents)
     rec = {

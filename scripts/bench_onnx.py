@@ -24,21 +24,6 @@ sys.path.insert(0, str(ROOT / "scripts"))
 logger = logging.getLogger("scripts.bench_onnx")
 
 
-def batches(ex, texts: list[str]) -> list[tuple]:
-    """The (input_ids, attention_mask) int64 arrays the extractor builds, longest windows first."""
-    from model.windows import encode_documents, make_windows, pad_windows
-
-    cfg, tok = ex.config, ex.tokenizer
-    docs = encode_documents(texts, tok, cfg.strip_diacritics, cfg.strip_tatweel)
-    wins = sorted((w for i, d in enumerate(docs) for w in make_windows(d, i, cfg.max_length - 2, cfg.window_stride)),
-                  key=lambda w: w.end - w.start, reverse=True)
-    out = []
-    for b in range(0, len(wins), ex.batch_size):
-        ids, mask = pad_windows(docs, wins[b:b + ex.batch_size], tok.cls_token_id, tok.sep_token_id, tok.pad_token_id)
-        out.append((ids.astype("int64"), mask.astype("int64")))
-    return out
-
-
 def export_onnx(encoder, path: Path) -> None:
     """The encoder as ONNX, batch and length dynamic; output: the last hidden states (batch, length, hidden)."""
     import torch
@@ -105,11 +90,12 @@ def main() -> None:
     import onnxruntime as ort
     import torch
 
-    from bench_predict import load_articles
+    from bench_predict import load_articles, window_batches
     from model.extractor import Extractor, quantize_int8
 
     ex = Extractor.from_pretrained(args.model, device="cpu", batch_size=args.batch_size)
-    data = batches(ex, load_articles(args.corpus, args.n_docs))
+    data = [(ids.astype("int64"), mask.astype("int64"))  # ONNX Runtime takes int64 inputs
+            for ids, mask in window_batches(ex, load_articles(args.corpus, args.n_docs))]
     n_tokens = int(sum(m.sum() for _, m in data))
 
     def torch_run(model):

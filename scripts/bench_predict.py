@@ -109,21 +109,24 @@ def peak_memory_mb(device) -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def window_batches(ex, texts: list[str]) -> list[tuple]:
+    """The (input_ids, attention_mask) arrays of exactly the windows and batches the extractor builds, longest first."""
+    from model.windows import encode_documents, make_windows, pad_windows
+
+    cfg, tok = ex.config, ex.tokenizer
+    docs = encode_documents(texts, tok, cfg.strip_diacritics, cfg.strip_tatweel)
+    wins = sorted((w for i, d in enumerate(docs) for w in make_windows(d, i, cfg.max_length - 2, cfg.window_stride)),
+                  key=lambda w: w.end - w.start, reverse=True)
+    return [pad_windows(docs, wins[b:b + ex.batch_size], tok.cls_token_id, tok.sep_token_id, tok.pad_token_id)
+            for b in range(0, len(wins), ex.batch_size)]
+
+
 def encoder_forward(ex, texts: list[str]) -> tuple[float, int]:
     """Seconds for the encoder alone over exactly the windows and batches the extractor builds."""
     import torch
 
-    from model.windows import encode_documents, make_windows, pad_windows
-
-    cfg = ex.config
-    docs = encode_documents(texts, ex.tokenizer, cfg.strip_diacritics, cfg.strip_tatweel)
-    wins = sorted((w for i, d in enumerate(docs) for w in make_windows(d, i, cfg.max_length - 2, cfg.window_stride)),
-                  key=lambda w: w.end - w.start, reverse=True)
-    tok = ex.tokenizer
-    batches = []
-    for b in range(0, len(wins), ex.batch_size):
-        ids, mask = pad_windows(docs, wins[b:b + ex.batch_size], tok.cls_token_id, tok.sep_token_id, tok.pad_token_id)
-        batches.append((torch.from_numpy(ids).to(ex.device), torch.from_numpy(mask).to(ex.device)))
+    batches = [(torch.from_numpy(ids).to(ex.device), torch.from_numpy(mask).to(ex.device))
+               for ids, mask in window_batches(ex, texts)]
     n_tokens = int(sum(m.sum() for _, m in batches))
     encoder_forward.window_lengths = [int(x) for _, m in batches for x in m.sum(1)]
     with torch.inference_mode(), ex._autocast():
