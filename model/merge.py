@@ -155,6 +155,8 @@ def victim_side(v: Entity, member_of: dict[str, list[Entity]]) -> set[str]:
     keys: set[str] = set()
     for o in member_of.get(v.id, []):
         keys |= org_keys(o.text)
+    if v.label == "PER":
+        return keys  # a name says nothing of the side (`العثامنة` is not `امن`)
     t = norm_letters(v.text)
     keys |= {c for w in t.split() if (c := nationality_code(w))}
     for name, pattern in (("civilian", CIVILIAN), ("militant", MILITANT), ("security", SECURITY)):

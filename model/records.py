@@ -261,7 +261,13 @@ def subtype(group: list[Mention]) -> str | None:
 # ---- counts ------------------------------------------------------------------------------------------------------
 Part = tuple[Entity, "Count | None"]
 AT_LEAST_AFTER_SPAN = re.compile(r"^[\s،,]*(?:على|علي) الاقل")
-SUBSET_AFTER = re.compile(r"^\s*(?:منهم|منهن|منهما)(?:\W|$)")
+SUBSET_AFTER = re.compile(r"^\s*(?:منهم|منهن|منهما|من (?:بين )?(?:القتلي|الضحايا|الجرحي|المصابين|المعتقلين|المخطوفين))(?:\W|$)")
+
+
+def _after_count(v: Entity, m: Mention, text: str) -> str:
+    """The words after a victim span, past its trigger when the trigger follows at once (`[40] [قتيلا] على الأقل`)."""
+    end = m.ent.end if m.ent.start >= v.end and not text[v.end:m.ent.start].strip() else v.end
+    return text[end:end + 20]
 
 
 def _parts(m: Mention, text: str, shared: set[str], drop: set[str] = frozenset(),
@@ -278,7 +284,7 @@ def _parts(m: Mention, text: str, shared: set[str], drop: set[str] = frozenset()
         if v.id in drop:
             continue
         c = None if v.id in shared else victim_count(v)
-        if c is not None and c.max is not None and AT_LEAST_AFTER_SPAN.match(norm_letters(text[v.end:v.end + 20])):
+        if c is not None and c.max is not None and AT_LEAST_AFTER_SPAN.match(norm_letters(_after_count(v, m, text))):
             c = Count(c.min, None, c.approx, c.text)  # `سبعة أشخاص على الأقل` with the bound left outside the span
         if c is not None and c.max is not None and (
                 is_partial(text[max(0, v.start - 45):v.start]) or is_partial(text[max(0, m.ent.start - 45):m.ent.start])):
@@ -320,6 +326,27 @@ def _agree(a: Count, b: Count) -> bool:
     lo_a, hi_a = a.min or 0, a.max if a.max is not None else 10**12
     lo_b, hi_b = b.min or 0, b.max if b.max is not None else 10**12
     return lo_a <= hi_b and lo_b <= hi_a
+
+
+def _parts_of_larger(statements: list[tuple[Count, list[Part]]], member_of: dict[str, list[Entity]]) -> list[Part]:
+    """Statements that a larger statement of the same outcome includes: they are a subset of it, not a
+    disagreeing figure (guidelines 11.7). People of one kind (`عشرة صحافيين`) within a larger number of people of
+    no stated kind (`ما لا يقل عن سبعة وثلاثين شخصا`, FR-internationalNews-1020); named people (`أحمد نبيل عقل`,
+    `أحمد رشاد العثامنة`) within a larger count (`أربعة فلسطينيين`, SK-middleEast-1147). Their parts are taken
+    out of `statements` (left empty) and returned."""
+    def side(parts: list[Part]) -> set[str]:
+        return set().union(*(victim_side(v, member_of) for v, _ in parts))
+    def named(parts: list[Part]) -> bool:
+        return all(v.label == "PER" for v, _ in parts)
+    generic = [val.min for val, parts in statements if not side(parts) and not named(parts) and val.min]
+    counted = [val.min for val, parts in statements if not named(parts) and val.min]
+    out = []
+    for k, (val, parts) in enumerate(statements):
+        larger = counted if named(parts) else generic if side(parts) else []
+        if larger and val.max is not None and val.max < max(larger):
+            out += parts
+            statements[k] = (val, [])
+    return out
 
 
 def _class_total(statements: list[tuple[Count, list[Part]]]) -> tuple[Count, list[Part]]:
@@ -378,7 +405,9 @@ def outcome_count(mentions: list[Mention], text: str, member_of: dict[str, list[
                 break
         else:
             classes.append([st])
-    totals = [_class_total(cl) for cl in classes]
+    for cl in classes:
+        subsets += _parts_of_larger(cl, member_of)
+    totals = [_class_total([st for st in cl if st[1]]) for cl in classes]
     total = add([t for t, _ in totals], " + ".join(t.text for t, _ in totals))
     if any(c is None for _, parts in totals for _, c in parts):
         total = Count(total.min, None, total.approx, total.text)

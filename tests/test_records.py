@@ -190,3 +190,62 @@ def test_a_reporting_agency_or_a_plain_raid_adds_no_attacker():
     assert build_events(_joint_doc(agency, "وكالة أسوشيتد برس"))[0]["attackers"] == ["T3"]
     plain = "الجيش الأميركي يعلن مقتل 15 من عناصر داعش في غارة نفذتها القوات العراقية"
     assert build_events(_joint_doc(plain, "الجيش الأميركي"))[0]["attackers"] == ["T3"]
+
+
+def test_at_least_after_the_trigger_that_follows_the_number():
+    # FR-internationalNews-1314 (train): "سقط بسببه 40 قتيلا على الأقل" with the span [40] and the trigger [قتيلا]
+    doc = load("FR-internationalNews-1314-20180518")
+    tolls = {(e["killed"]["text"], e["killed"]["min"], e["killed"]["max"]) for e in build_events(doc) if e["killed"]}
+    assert ("40", 40, None) in tolls and ("80", 80, None) in tolls
+    # counter-example: a bound after another word than the trigger is not read (`قتيلا في الهجوم على الأقل`)
+    text = "سقط 40 قتيلا في هجوم على الأقل."
+    ents = spans(text, [("T1", "GROUP", "40"), ("T2", "KILL", "قتيلا"), ("T3", "ATTACK", "هجوم")])
+    (ev,) = build_events(Document("d", text, ents, [Relation("VICTIM", "T2", "T1"), Relation("RESULT_OF", "T2", "T3")]))
+    assert (ev["killed"]["min"], ev["killed"]["max"]) == (40, 40)
+
+
+def test_a_number_of_the_dead_is_a_subset():
+    # BB-middleEast-909 (train): "قتل 39 شخصا على الأقل ... تقارير تشير إلى أن 18 شخصا من القتلى مدنيون"
+    doc = load("BB-middleEast-909-20180903")
+    ev = next(e for e in build_events(doc) if e["killed"] and e["killed"]["min"] == 39)
+    assert ev["killed"]["max"] is None
+    assert [b["text"] for b in ev["killed"]["breakdown"] if b.get("subset")] == ["18 شخصا", "أربعة أطفال"]
+
+
+def _two_tolls(first: str, second: str) -> dict:
+    text = f"هجمات أودت بحياة {first}. وأدت هذه الهجمات إلى مقتل {second}."
+    ents = spans(text, [("T1", "ATTACK", "هجمات"), ("T2", "KILL", "أودت بحياة"), ("T3", "GROUP", first),
+                        ("T4", "ATTACK", "الهجمات"), ("T5", "KILL", "مقتل"), ("T6", "GROUP", second)])
+    rels = [Relation("RESULT_OF", "T2", "T1"), Relation("VICTIM", "T2", "T3"), Relation("RESULT_OF", "T5", "T4"),
+            Relation("VICTIM", "T5", "T6")]
+    (ev,) = build_events(Document("d", text, ents, rels))
+    return ev["killed"]
+
+
+def test_people_of_one_kind_within_a_larger_number_of_people_are_a_subset():
+    # FR-internationalNews-1020 (train): "ما لا يقل عن سبعة وثلاثين شخصا" ... "مقتل عشرة صحافيين"
+    killed = _two_tolls("ما لا يقل عن سبعة وثلاثين شخصا", "عشرة صحافيين")
+    assert (killed["min"], killed["max"]) == (37, None)
+    assert [(b["text"], b.get("subset", False)) for b in killed["breakdown"]] == [
+        ("ما لا يقل عن سبعة وثلاثين شخصا", False), ("عشرة صحافيين", True)]
+    # counter-examples: two figures for people of no stated kind disagree (a range); a larger number of one kind is
+    # not inside a smaller number of people
+    assert (_two_tolls("عشرة أشخاص", "12 شخصا")["min"], _two_tolls("عشرة أشخاص", "12 شخصا")["max"]) == (10, 12)
+    killed = _two_tolls("عشرة أشخاص", "12 صحافيا")
+    assert (killed["min"], killed["max"]) == (10, 12) and not any(b.get("subset") for b in killed["breakdown"])
+
+
+def test_named_dead_within_a_larger_count_are_a_subset():
+    # SK-middleEast-1147 (train): "قتل أربعة فلسطينيين" ... "أحمد نبيل عقل ... توفي" and "أحمد رشاد العثامنة"
+    doc = load("SK-middleEast-1147-20180420")
+    ev = build_events(doc)[0]
+    assert (ev["killed"]["min"], ev["killed"]["max"]) == (4, 4)
+    assert {b["text"] for b in ev["killed"]["breakdown"] if b.get("subset")} >= {"أحمد نبيل عقل", "أحمد رشاد العثامنة"}
+
+
+def test_a_name_gives_no_side():
+    # `العثامنة` holds the letters of `امن` (security) but is a family name
+    from model.document import Entity
+    from model.merge import victim_side
+    assert victim_side(Entity("T1", "PER", 0, 18, "أحمد رشاد العثامنة"), {}) == set()
+    assert victim_side(Entity("T2", "GROUP", 0, 12, "رجال الأمن"), {}) == {"security"}
