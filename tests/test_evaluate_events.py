@@ -73,3 +73,26 @@ def test_skip_missing_scores_only_the_documents_given(tmp_path, capsys):
     report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert set(report) == {"all", "seeds"} and report["all"]["gold_events"] == report["seeds"]["gold_events"]
     assert main(["--gold", str(ann / "events.jsonl"), "--docs", str(ann / "seeds.jsonl")]) == 2  # missing docs: error
+
+
+def test_against_scores_a_second_annotators_records_on_the_gold_spans(tmp_path):
+    gold = {obj["id"]: obj for obj in map(json.loads, (ANN / "events.jsonl").read_text(encoding="utf-8").splitlines())}
+    a = gold["seed-001"]
+    first = a["events"][0]
+    assert len(first["mentions"]) >= 2 and first["killed"]
+    # annotator B splits off A's last mention of the first event and reads its killed count differently
+    b1 = {**first, "id": "EVa", "mentions": first["mentions"][:-1], "killed": {**first["killed"], "min": 999, "max": 999}}
+    b2 = {**first, "id": "EVb", "mentions": first["mentions"][-1:]}
+    other = tmp_path / "b.jsonl"
+    other.write_text(json.dumps({"id": "seed-001", "status": "gold", "events": [b1, b2] + a["events"][1:]},
+                                ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "r.json"
+    assert main(["--gold", str(ANN / "events.jsonl"), "--docs", str(ANN), "--against", str(other),
+                 "--output", str(out)]) == 0
+    rep = json.loads(out.read_text(encoding="utf-8"))["all"]
+    n = len(a["events"])  # only seed-001 is scored
+    assert (rep["gold_events"], rep["predicted_events"], rep["matched"]) == (n, n + 1, n)
+    assert rep["accuracy"]["killed_exact"] == round((n - 1) / n, 4)
+    none = tmp_path / "none.jsonl"
+    none.write_text(json.dumps({"id": "seed-404", "status": "gold", "events": []}) + "\n", encoding="utf-8")
+    assert main(["--gold", str(ANN / "events.jsonl"), "--docs", str(ANN), "--against", str(none)]) == 2

@@ -8,9 +8,11 @@
 
 Options: `--split seeds|train|dev|test` (seeds = the seed-* documents; splits from annotations/splits.json),
 `--skip-missing` (score only the gold documents present in --docs),
-`--output report.json`, `--show-errors` (each field mismatch, for reading). With `--predictions`, records are
-rebuilt from the predicted spans and relations with the gold document's `meta` (the publication date is input,
-not model output); `--as-predicted` scores the `events` stored in the prediction file instead.
+`--output report.json`, `--show-errors` (each field mismatch, for reading); `--against other.jsonl` scores a second
+annotator's records for the same documents (on the gold spans) against `--gold`: inter-annotator agreement.
+With `--predictions`, records are rebuilt from the predicted spans and relations with the gold document's `meta`
+(the publication date is input, not model output); `--as-predicted` scores the `events` stored in the prediction
+file instead.
 
 Matching: a predicted and a gold record match when they share a mention: a predicted trigger span that overlaps
 a gold mention span (same offsets in gold-span mode). Pairs are chosen one to one, most shared mentions first
@@ -174,14 +176,19 @@ def _show(key: str, g: dict, p: dict) -> str:
 
 def score(gold_events: dict[str, list[dict]], gold_docs: dict[str, Document],
           pred_docs: dict[str, Document] | None = None, rebuild: bool = True,
-          groups: dict[str, str] | None = None) -> dict[str, Tally]:
-    """Tallies per group ("all" plus each value of `groups`), from gold spans (pred_docs None) or predictions."""
+          groups: dict[str, str] | None = None, against: dict[str, list[dict]] | None = None) -> dict[str, Tally]:
+    """Tallies per group ("all" plus each value of `groups`), from gold spans (pred_docs None), predictions, or
+    another annotator's records on the same gold spans (`against`: document id -> records)."""
     tallies: dict[str, Tally] = defaultdict(Tally)
     for doc_id, gold in gold_events.items():
         gdoc = gold_docs.get(doc_id)
         if gdoc is None:
             raise DocumentError(f"gold events name document {doc_id!r}, which is not in --docs")
-        if pred_docs is None:
+        if against is not None:
+            if doc_id not in against:
+                raise DocumentError(f"document {doc_id!r} has no records in --against")
+            pdoc, exact, pred = gdoc, True, against[doc_id]
+        elif pred_docs is None:
             pdoc, exact = gdoc, True
             pred = build_events(gdoc)
         else:
@@ -243,6 +250,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--docs", nargs="+", default=["annotations/"], help="gold documents (files or folders)")
     ap.add_argument("--predictions", help="predicted documents (python -m model.predict ... --format jsonl)")
     ap.add_argument("--as-predicted", action="store_true", help="score the events stored in --predictions as is")
+    ap.add_argument("--against", help="another annotator's event file for the same gold documents: scores it "
+                                      "against --gold on the gold spans (an agreement study; only its documents)")
     ap.add_argument("--split", help="only documents of this split (seeds, train, dev, test)")
     ap.add_argument("--splits-file", default="annotations/splits.json")
     ap.add_argument("--output", help="write the report (JSON) here")
@@ -256,6 +265,11 @@ def main(argv: list[str] | None = None) -> int:
         gold = load_gold_events(args.gold)
         docs = {d.id: d for d in load_documents(args.docs)}
         preds = {d.id: d for d in load_documents([args.predictions])} if args.predictions else None
+        against = load_gold_events(args.against) if args.against else None
+        if against is not None:
+            gold = {d: e for d, e in gold.items() if d in against}
+            if not gold:
+                raise DocumentError(f"{args.against}: none of its documents has gold records in {args.gold}")
         if args.skip_missing:
             missing = [d for d in gold if d not in docs]
             gold = {d: e for d, e in gold.items() if d in docs}
@@ -265,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
             gold = {d: e for d, e in gold.items() if groups.get(d) == args.split}
             if not gold:
                 raise DocumentError(f"no gold event records for split {args.split!r}")
-        tallies = score(gold, docs, preds, rebuild=not args.as_predicted, groups=groups)
+        tallies = score(gold, docs, preds, rebuild=not args.as_predicted, groups=groups, against=against)
     except (DocumentError, KeyError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
@@ -273,7 +287,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.show_errors:
         for e in tallies["all"].errors:
             print("\t".join(str(x) for x in e))
-    print(("end to end" if preds is not None else "from gold spans and relations") + f" ({args.gold})")
+    mode = f"{args.against} against" if against is not None else "end to end" if preds is not None \
+        else "from gold spans and relations"
+    print(f"{mode} ({args.gold})")
     print(format_table(reports))
     if args.output:
         from model.predict import write_atomic
