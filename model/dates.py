@@ -20,6 +20,8 @@ Rules (the publication date is `pub`; "on or before" keeps events in the past, a
   from the start of X to the end of Y, a missing month or year taken from the other side;
 - `منذ X`: from X (a date, or pub minus a duration) to pub; `قبل N أيام/أسابيع/أشهر/سنوات`: pub minus that;
   `قبل أيام` = pub - 7 .. pub - 1;
+- the last N units (`الأسابيع السبعة الأخيرة`, `الأربعة أشهر الماضية`, `آخر 24 ساعة`): pub minus N units .. pub
+  (`الأخيرة`) or pub - 1 (`الماضية`); without a number (`الأسابيع الأخيرة`) vague, unresolved;
 - numeric dates (`10/3/2018`, `2018-03-10`) are read by `dateparser` (day first).
 Unresolvable expressions (durations without an anchor such as `ثلاثة أيام`, Hijri dates and holidays,
 anaphora such as `ذلك اليوم`, relative expressions with no publication date) keep their text with start/end null.
@@ -202,8 +204,9 @@ class _Resolver:
         rng = self._range(s)
         if rng:
             return rng
-        for fn in (self._numeric, self._explicit, self._relative_day, self._weekday, self._relative_period,
-                   self._ago, self._year_only):
+        s = re.sub(r"^ل(?=(?:جمعة|سبت|احد|اثنين|ثلاثاء|اربعاء|خميس)(?:\s|$))", "ال", s)  # `لجمعة` of `للجمعة`
+        for fn in (self._numeric, self._explicit, self._relative_day, self._last, self._weekday,
+                   self._relative_period, self._ago, self._year_only):
             iv = fn(s)
             if iv:
                 return iv
@@ -401,6 +404,43 @@ class _Resolver:
         if th:
             return _third(iv, THIRDS[th.group(1)], is_year)
         return iv
+
+    def _last(self, s: str) -> Interval | None:
+        """The last N units before publication: `الأسابيع السبعة الأخيرة`, `الأربعة أشهر الماضية`, `آخر 24 ساعة`
+        (guidelines 11.8: `الماضية` ends the day before publication, `الأخيرة` on it); without a number
+        (`الأسابيع الأخيرة`) the period is vague and stays unresolved."""
+        past = r"(?:ال)?(?:ماضية|ماضيه|ماضي|منصرمة|منصرمه|منصرم|فائتة|فائته|فائت|اخيرة|اخيره|اخير)"
+        m = re.fullmatch(rf"(?:ال)?(\S+(?:\s+و\S+)?)\s+((?:ال)?(?:{_UNIT_ALT}))\s+({past})", s) \
+            or re.fullmatch(rf"((?:ال)?(?:{_UNIT_ALT}))\s+(?:ال)?(\S+(?:\s+و\S+)?)\s+({past})", s)
+        if m and not re.search(_UNIT_ALT, m.group(1).removeprefix("ال")):
+            number, unit, adj = m.group(1), m.group(2), m.group(3)
+        elif m:
+            unit, number, adj = m.group(1), m.group(2), m.group(3)
+        else:
+            m = re.fullmatch(rf"اخر\s+(\S+)\s+({_UNIT_ALT})", s)
+            if not m:
+                return None
+            number, unit, adj = m.group(1), m.group(2), "اخيرة"
+        if any(w in WEEKDAYS for w in (number, "ال" + number)):
+            return None  # `يوم الأحد الماضي`: a weekday, not a number of days
+        dur = _duration(f"{re.sub(r'^ال', '', number)} {re.sub(r'^ال(?=..)', '', unit)}")
+        if not dur or not dur[0] or not self.pub:
+            return None
+        n, u = dur
+        if u == "h":
+            return self.pub - timedelta(days=max(1, int(n) // 24)), self.pub
+        if u in "dw":
+            start = self.pub - timedelta(days=int(n) * (7 if u == "w" else 1))
+        elif u == "m":
+            y, mo = _shift_months(self.pub, -int(n))
+            start = date(y, mo, min(self.pub.day, _month_end(y, mo).day))
+        else:
+            try:
+                start = self.pub.replace(year=self.pub.year - int(n))
+            except ValueError:  # 29 February
+                start = self.pub.replace(year=self.pub.year - int(n), day=28)
+        end = self.pub if "اخير" in adj else self.pub - timedelta(days=1)
+        return start, end
 
     def _ago(self, s: str) -> Interval | None:
         m = re.match(r"^قبل\s+(.+)$", s)

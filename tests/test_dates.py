@@ -145,3 +145,25 @@ def test_open_periods_without_a_publication_date_resolve_to_an_open_interval():
     d = resolve_date("منذ 2000")
     assert d.start == "2000-01-01" and d.end is None
     assert resolve_date("منذ عام 2014 ، وهو الصرا").start == "2014-01-01"
+
+
+@pytest.mark.parametrize("text, pub, expected", [
+    # BB-middleEast-994 (train), published 2018-09-11: `الماضية` ends the day before publication
+    ("الأربعة أشهر الماضية", date(2018, 9, 11), ("2018-05-11", "2018-09-10")),
+    # SK-middleEast-3631 (train), published 2018-09-11: `الأخيرة` runs to publication
+    ("الأسابيع السبعة الأخيرة", date(2018, 9, 11), ("2018-07-24", "2018-09-11")),
+    # AL-internationalNews-226 (train), published 2018-02-26
+    ("الأربعة أيام الماضية", date(2018, 2, 26), ("2018-02-22", "2018-02-25")),
+    ("خلال الأيام الثلاثة الماضية", SUN, ("2018-08-30", "2018-09-01")),
+    ("الساعات الـ24 الماضية", SUN, ("2018-09-01", "2018-09-02")), ("آخر 24 ساعة", SUN, ("2018-09-01", "2018-09-02")),
+    # SK-middleEast-1147 (dev), published Friday 2018-04-20: `للجمعة` split as ل|جمعة
+    ("لجمعة الرابعة على التوالي", date(2018, 4, 20), ("2018-04-20", "2018-04-20")),
+])
+def test_the_last_n_units(text, pub, expected):
+    assert iv(text, pub) == expected
+
+
+def test_the_last_units_without_a_number_or_a_weekday_are_not_a_count_of_days():
+    assert iv("الأسابيع الأخيرة") == (None, None)  # vague (guidelines 11.8)
+    assert iv("يوم الأحد الماضي") == ("2018-08-26", "2018-08-26")  # not "one day" (`الأحد` reads as `أحد`)
+    assert iv("الأربعة أشهر الماضية", None) == (None, None)  # no publication date
