@@ -77,3 +77,16 @@ def test_wrong_records_are_caught():
 def test_gold_event_file_has_no_problem():
     probs, _missing = E.check(REPO / "annotations" / "events.jsonl")
     assert probs == []
+
+
+def test_second_reading_of_the_dev_records_has_no_problem_and_covers_the_dev_documents():
+    import json
+
+    path = REPO / "annotations" / "agreement" / "events_dev_b.jsonl"
+    probs, _missing = E.check(path)
+    assert probs == []
+    splits = json.loads((REPO / "annotations" / "splits.json").read_text(encoding="utf-8"))
+    ids = {json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines()}
+    gold = {json.loads(line)["id"] for line in (REPO / "annotations" / "events.jsonl").read_text(encoding="utf-8")
+            .splitlines()}
+    assert ids == {d for d in gold if splits.get(d) == "dev"}
