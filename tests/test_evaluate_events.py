@@ -96,3 +96,16 @@ def test_against_scores_a_second_annotators_records_on_the_gold_spans(tmp_path):
     none = tmp_path / "none.jsonl"
     none.write_text(json.dumps({"id": "seed-404", "status": "gold", "events": []}) + "\n", encoding="utf-8")
     assert main(["--gold", str(ANN / "events.jsonl"), "--docs", str(ANN), "--against", str(none)]) == 2
+
+
+def test_ids_scores_only_the_listed_documents_and_names_unknown_ones(tmp_path):
+    ids = tmp_path / "ids.txt"
+    ids.write_text("# two seeds\nseed-000\n\nseed-002  # the raid\n", encoding="utf-8")
+    out = tmp_path / "r.json"
+    assert main(["--gold", str(ANN / "events.jsonl"), "--docs", str(ANN), "--ids", str(ids), "--output", str(out)]) == 0
+    gold = {obj["id"]: obj["events"] for obj in map(json.loads, (ANN / "events.jsonl").read_text(encoding="utf-8")
+                                                      .splitlines())}
+    assert json.loads(out.read_text(encoding="utf-8"))["all"]["gold_events"] == len(gold["seed-000"]) + len(gold["seed-002"])
+    ids.write_text("seed-000\nseed-404\n", encoding="utf-8")
+    assert main(["--gold", str(ANN / "events.jsonl"), "--docs", str(ANN), "--ids", str(ids)]) == 2
+    assert main(["--gold", str(ANN / "events.jsonl"), "--docs", str(ANN), "--ids", str(tmp_path / "none.txt")]) == 2

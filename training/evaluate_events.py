@@ -7,6 +7,7 @@
     python -m training.evaluate_events --gold annotations/events.jsonl --docs annotations/ --predictions pred.jsonl
 
 Options: `--split seeds|train|dev|test` (seeds = the seed-* documents; splits from annotations/splits.json),
+`--ids FILE` (only the documents listed, one id per line, `#` comments: e.g. annotations/events_train_batch3.txt),
 `--skip-missing` (score only the gold documents present in --docs),
 `--output report.json`, `--show-errors` (each field mismatch, for reading); `--against other.jsonl` scores a second
 annotator's records for the same documents (on the gold spans) against `--gold`: inter-annotator agreement.
@@ -214,6 +215,23 @@ def score(gold_events: dict[str, list[dict]], gold_docs: dict[str, Document],
     return tallies
 
 
+def read_ids(path: str | Path) -> list[str]:
+    """Document ids, one per line; blank lines and `#` comments skipped."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as err:
+        raise DocumentError(f"{path}: {err.strerror}") from None
+    return [t for line in lines if (t := line.split("#", 1)[0].strip())]
+
+
+def _only(gold: dict[str, list[dict]], ids: list[str], path: str) -> dict[str, list[dict]]:
+    missing = [i for i in ids if i not in gold]
+    if missing:
+        raise DocumentError(f"{path}: no gold event records for {', '.join(missing[:5])}"
+                            + (f" and {len(missing) - 5} more" if len(missing) > 5 else ""))
+    return {d: gold[d] for d in ids}
+
+
 def split_groups(doc_ids, splits_file: Path) -> dict[str, str]:
     splits = json.loads(splits_file.read_text(encoding="utf-8")) if splits_file.exists() else {}
     return {d: "seeds" if d.startswith("seed-") else splits.get(d, "unsplit") for d in doc_ids}
@@ -254,6 +272,7 @@ def main(argv: list[str] | None = None) -> int:
                                       "against --gold on the gold spans (an agreement study; only its documents)")
     ap.add_argument("--split", help="only documents of this split (seeds, train, dev, test)")
     ap.add_argument("--splits-file", default="annotations/splits.json")
+    ap.add_argument("--ids", help="score only the documents listed in this file (one id per line)")
     ap.add_argument("--output", help="write the report (JSON) here")
     ap.add_argument("--show-errors", action="store_true", help="print every mismatch")
     ap.add_argument("--skip-missing", action="store_true",
@@ -274,6 +293,8 @@ def main(argv: list[str] | None = None) -> int:
             missing = [d for d in gold if d not in docs]
             gold = {d: e for d, e in gold.items() if d in docs}
             logger.info("skipped %d gold documents not in --docs", len(missing))
+        if args.ids:
+            gold = _only(gold, read_ids(args.ids), args.ids)
         groups = split_groups(gold, Path(args.splits_file))
         if args.split:
             gold = {d: e for d, e in gold.items() if groups.get(d) == args.split}
