@@ -261,6 +261,7 @@ def subtype(group: list[Mention]) -> str | None:
 # ---- counts ------------------------------------------------------------------------------------------------------
 Part = tuple[Entity, "Count | None"]
 AT_LEAST_AFTER_SPAN = re.compile(r"^[\s،,]*(?:على|علي) الاقل")
+ONE_OF = re.compile(r"^(?:احد|احدي)\s+ال\S+$")  # one of a group told before: `أحد المخطوفين`, `إحدى الرهائن`
 SUBSET_AFTER = re.compile(r"^\s*(?:منهم|منهن|منهما|من (?:بين )?(?:القتلي|الضحايا|الجرحي|المصابين|المعتقلين|المخطوفين))(?:\W|$)")
 
 
@@ -316,10 +317,26 @@ def _value(parts: list[Part]) -> Count | None:
     numbered = [c for _, c in parts if c is not None]
     if not numbered:
         return None
+    whole = _sum_of_the_rest(numbered)
+    if whole is not None:  # `23 عنصرا على الأقل، هم خمسة ... و18 عنصرا`: the total and its breakdown
+        return whole
     total = add(numbered, " + ".join(v.text for v, _ in parts) if len(parts) > 1 else numbered[0].text)
     if len(numbered) < len(parts):
         total = Count(total.min, None, total.approx, total.text)
     return total
+
+
+def _sum_of_the_rest(numbered: list[Count]) -> Count | None:
+    """In one statement of three or more numbered groups, the group whose number is the sum of the others' exact
+    numbers is their total, not one more group (`مقتل 23 عنصرا على الأقل، خمسة من قوات النظام و18 من
+    المقاتلين`, FR-internationalNews-1182; `ستة من أفراد الدورية، أربعة ... واثنين`, CN-middleEast-1176)."""
+    if len(numbered) < 3:
+        return None
+    for k, c in enumerate(numbered):
+        rest = numbered[:k] + numbered[k + 1:]
+        if c.min and all(r.min is not None and r.min == r.max for r in rest) and sum(r.min for r in rest) == c.min:
+            return c
+    return None
 
 
 def _agree(a: Count, b: Count) -> bool:
@@ -336,14 +353,18 @@ def _parts_of_larger(statements: list[tuple[Count, list[Part]]], member_of: dict
     out of `statements` (left empty) and returned."""
     def side(parts: list[Part]) -> set[str]:
         return set().union(*(victim_side(v, member_of) for v, _ in parts))
-    def named(parts: list[Part]) -> bool:
-        return all(v.label == "PER" for v, _ in parts)
+    def named(parts: list[Part]) -> bool:  # named people, or one of a group already told (`أحد المخطوفين`)
+        return all(v.label == "PER" or ONE_OF.match(norm_letters(v.text)) for v, _ in parts)
+
+    def names(parts: list[Part]) -> set[str]:
+        return {norm_letters(v.text) for v, _ in parts}
     generic = [val.min for val, parts in statements if not side(parts) and not named(parts) and val.min]
     counted = [val.min for val, parts in statements if not named(parts) and val.min]
     out = []
     for k, (val, parts) in enumerate(statements):
         larger = counted if named(parts) else generic if side(parts) else []
-        if larger and val.max is not None and val.max < max(larger):
+        within = named(parts) and any(names(parts) < names(p) for j, (_, p) in enumerate(statements) if j != k)
+        if (larger and val.max is not None and val.max < max(larger)) or within:
             out += parts
             statements[k] = (val, [])
     return out
@@ -357,7 +378,7 @@ def _class_total(statements: list[tuple[Count, list[Part]]]) -> tuple[Count, lis
     if smaller and sum(st[0].min or 0 for st in smaller) == best_val.min and best_val.max == best_val.min:
         return best_val, [p for st in smaller for p in st[1]]
     if all(_agree(a[0], b[0]) for a in statements for b in statements):
-        val, parts = max(statements, key=lambda st: (not st[0].approx, st[0].min or 0, st[0].max is None,
+        val, parts = max(statements, key=lambda st: (not st[0].approx, st[0].min or 0, st[0].max is not None,
                                                       len(st[1]), -statements.index(st)))
         return val, parts
     lo = min(st[0].min or 0 for st in statements)
@@ -380,7 +401,7 @@ def outcome_count(mentions: list[Mention], text: str, member_of: dict[str, list[
         if not parts:
             continue
         if statements and all(is_others(v.text) for v, _ in parts) and prev_sent is not None \
-                and m.sent - prev_sent <= 1:
+                and m.sent - prev_sent <= 1 and not _restated_others(statements[-1], parts):
             statements[-1] = statements[-1] + parts
         else:
             statements.append(parts)
@@ -415,6 +436,13 @@ def outcome_count(mentions: list[Mention], text: str, member_of: dict[str, list[
     breakdown = [_entry(v, c) for _, parts in totals for v, c in parts] + [_entry(v, c, True) for v, c in subsets]
     return {"min": total.min, "max": total.max, "approx": total.approx, "text": total.text, "who": who,
             "breakdown": breakdown}
+
+
+def _restated_others(before: list[Part], parts: list[Part]) -> bool:
+    """`وإصابة ستة آخرين` told again after `وأصيب ستة آخرين`: the same others, not more of them
+    (AL-internationalNews-183)."""
+    counts = lambda ps: [(c.min, c.max) if c else None for v, c in ps if is_others(v.text)]  # noqa: E731
+    return bool(counts(parts)) and counts(parts) == counts(before)
 
 
 def _toll_status(m: Mention, text: str) -> str:

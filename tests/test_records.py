@@ -9,8 +9,8 @@ ANN = Path(__file__).resolve().parents[1] / "annotations"
 
 
 def load(doc_id):
-    path = ANN / ("seeds.jsonl" if doc_id.startswith("seed-") else "ant.jsonl")
-    return next(d for d in load_documents([path]) if d.id == doc_id)
+    paths = [ANN / "seeds.jsonl"] if doc_id.startswith("seed-") else sorted(ANN.glob("ant*.jsonl"))
+    return next(d for d in load_documents(paths) if d.id == doc_id)
 
 
 def test_binahum_is_a_subset_not_added():
@@ -249,3 +249,63 @@ def test_a_name_gives_no_side():
     from model.merge import victim_side
     assert victim_side(Entity("T1", "PER", 0, 18, "أحمد رشاد العثامنة"), {}) == set()
     assert victim_side(Entity("T2", "GROUP", 0, 12, "رجال الأمن"), {}) == {"security"}
+
+
+def _toll(text: str, victims: list[str], label: str = "KILL", trigger: str = "قتل") -> dict:
+    """One event: an attack and one casualty mention with the given victim spans."""
+    ents = spans(text, [("T1", "ATTACK", "هجوم"), ("T2", label, trigger)]
+                 + [(f"V{k}", "GROUP", v) for k, v in enumerate(victims)])
+    rels = [Relation("RESULT_OF", "T2", "T1")] + [Relation("VICTIM", "T2", f"V{k}") for k in range(len(victims))]
+    (ev,) = build_events(Document("d", text, ents, rels))
+    return ev[{"KILL": "killed", "INJURE": "wounded", "ARREST": "captured"}[label]]
+
+
+def test_a_group_that_is_the_sum_of_the_others_is_their_total():
+    # FR-internationalNews-1182 (train): `23 عنصرا على الأقل` of whom five soldiers and 18 fighters: 23, not 46
+    killed = _toll("في هجوم قتل 23 عنصرا على الأقل، هم خمسة جنود و18 مقاتلا.", ["23 عنصرا على الأقل", "خمسة جنود", "18 مقاتلا"])
+    assert (killed["min"], killed["max"]) == (23, None)
+    # counter-example: three groups that do not sum to one of them add up
+    killed = _toll("في هجوم قتل 23 عنصرا وخمسة جنود و17 مقاتلا.", ["23 عنصرا", "خمسة جنود", "17 مقاتلا"])
+    assert (killed["min"], killed["max"]) == (45, 45)
+
+
+def test_the_same_others_told_again_are_not_added():
+    # AL-internationalNews-183 (train): `وأصيب ستة آخرين` ... `وإصابة ستة آخرين` in the next sentence: 6
+    doc = load("AL-internationalNews-183-20180224")
+    wounded = build_events(doc)[0]["wounded"]
+    assert (wounded["min"], wounded["max"]) == (6, 6)
+    # seed 000 keeps `خمسة جنود` + `اثنان آخران` = 7 (others after a group that is not others)
+    ev = next(e for e in build_events(load("seed-000")) if e["wounded"])
+    assert (ev["wounded"]["min"], ev["wounded"]["max"]) == (7, 7)
+
+
+def test_an_exact_figure_wins_over_a_bound_of_the_same_number():
+    # FR-internationalNews-885 (train): `10 أشخاص` and `10 أشخاص على الأقل` of the Toronto ramming -> 10..10
+    text = "قتل 10 أشخاص على الأقل في هجوم. وقالت الشرطة إن الهجوم أسفر عن مقتل 10 أشخاص."
+    ents = spans(text, [("T1", "KILL", "قتل"), ("T2", "GROUP", "10 أشخاص على الأقل"), ("T3", "ATTACK", "هجوم"),
+                        ("T4", "ORG", "الشرطة"), ("T5", "ATTACK", "الهجوم"), ("T6", "KILL", "مقتل"),
+                        ("T7", "GROUP", "10 أشخاص")])
+    rels = [Relation("VICTIM", "T1", "T2"), Relation("RESULT_OF", "T1", "T3"), Relation("RESULT_OF", "T6", "T5"),
+            Relation("VICTIM", "T6", "T7"), Relation("SOURCE", "T6", "T4")]
+    (ev,) = build_events(Document("d", text, ents, rels))
+    assert (ev["killed"]["min"], ev["killed"]["max"]) == (10, 10)
+    # the number comes first: `12 شخصا` agrees with `10 على الأقل` and is the more precise (12..12); the exact
+    # figure wins only over a bound of the same number
+    text12 = text.replace("10 أشخاص.", "12 شخصا.")
+    ents[-1] = spans(text12, [("T7", "GROUP", "12 شخصا")])[0]
+    (ev,) = build_events(Document("d", text12, ents, rels))
+    assert (ev["killed"]["min"], ev["killed"]["max"]) == (12, 12)
+
+
+def test_one_of_a_group_and_names_told_again_are_subsets():
+    # FR-middleEast-888 (train): `أحد المخطوفين` beside `30 امرأة وشابا درزيا` -> 30, not 1..30
+    doc = load("FR-middleEast-888-20180805")
+    captured = next(e["captured"] for e in build_events(doc) if e["captured"] and e["captured"]["min"] == 30)
+    assert captured["max"] == 30
+    # BB-middleEast-322 (train): `ماري كولفن` and then `ماري كولفن` + `ريمي أوتشليك` -> 2, not 1..2
+    doc = load("BB-middleEast-322-20180410")
+    killed = build_events(doc)[0]["killed"]
+    assert (killed["min"], killed["max"]) == (2, 2)
+    # counter-example: `أحد عناصر الأمن` is one more person, not one of a group told before
+    killed = _toll("في هجوم قتل ثلاثة مدنيين وأحد عناصر الأمن.", ["ثلاثة مدنيين", "أحد عناصر الأمن"])
+    assert (killed["min"], killed["max"]) == (4, 4)
