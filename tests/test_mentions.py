@@ -89,3 +89,14 @@ def test_repeated_strikes_are_a_tally():
                         ("T4", "GPE", "إسرائيل")])
     doc = Document("d", text, ents, [Relation("ATTACKER", "T1", "T2"), Relation("ATTACKER", "T3", "T4")])
     assert [is_aggregate(m, text) for m in build_mentions(doc, None, SCHEMA.trigger_labels)] == [True, False]
+
+
+def test_action_kinds_of_triggers():
+    from model.mentions import FAMILIES, action_kind
+
+    # FR-internationalNews-885 (train): the headline's `الدهس` and the body's `الدهس`, `صدمت` name one ramming
+    assert action_kind("الدهس") == action_kind("صدمت") == "ramming" and FAMILIES["ramming"] == "ramming"
+    assert action_kind("المداهمة") == "raid" and action_kind("غارة جوية") == "airstrike"
+    assert action_kind("هجوماً كيماوياً") == action_kind("الهجوم الكيماوي") == "phrase:هجوم كيماوي"
+    assert action_kind("هجوم") is None and action_kind("عملية عسكرية") is None  # any attack, not one kind
+    assert action_kind("صدام") is None  # a name, not `صدم`
