@@ -10,9 +10,15 @@ Counts per outcome (`killed` from KILL mentions, `wounded` from INJURE, `capture
   subset of the total, listed in the breakdown with `"subset": true` and not added;
 - parts of one mention add up (`3 جنود و5 مدنيين` -> 8); a mention whose victims are `آخرون` adds to the
   statement before it (`خمسة ... بينما أصيب اثنان آخران` -> 7, breakdown 5 + 2);
+- in one mention, a group whose number is the sum of the others' is their total (`23 عنصرا على الأقل، خمسة ...
+  و18 ...` -> 23..null), and `آخرون` told again with the same number are not more people;
 - restatements (headline, lead, body) are alternatives, not added: the total is the statement with the largest
   lower bound (ties: an exact number over a bound or an approximation, then the earliest); the breakdown is the
-  multi-part statement whose sum agrees with that total when there is one.
+  multi-part statement whose sum agrees with that total when there is one; disagreeing totals give a range;
+- statements a larger one includes are subsets, not disagreeing figures: people of one kind (`عشرة صحافيين`) within a
+  larger count of people of no kind, named people or `أحد المخطوفين` within a larger count, or names told again
+  with others (`ماري كولفن`, then `ماري كولفن` and `ريمي أوتشليك`); `N من القتلى` after a total is a subset too;
+- a bound written after the span, also past its trigger (`[40] [قتيلا] على الأقل`), opens the maximum.
 """
 from __future__ import annotations
 
