@@ -214,8 +214,11 @@ def containers(place_id: str, doc: Document) -> list[str]:
 
 
 def _specificity(e: Entity) -> int:
-    """Lower is more specific: facilities, then named areas and cities, then countries."""
+    """Lower is more specific: facilities, then named areas and cities, then a part of a country named by the
+    country (`جنوب السعودية`, `شمال العراق`: wider than `جازان`, `جبل قنديل`), then countries."""
     if country_code(e.text):
+        return 4
+    if country_in_text(e.text):
         return 3
     return {"FAC": 0, "LOC": 1, "GPE": 2}.get(e.label, 2)
 

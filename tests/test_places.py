@@ -123,3 +123,17 @@ def test_towns_from_geonames_for_gpe_spans():
     assert town_code("المدينة") is None and town_code("القدس") is None  # "the city"; a disputed city
     # a country named in the phrase wins over a town
     assert place_country("جنوب سوريا", {}) == "SY"
+
+
+def test_a_part_of_a_country_is_wider_than_a_town_in_it():
+    # FR-internationalNews-684 (train): PLACE `جنوب السعودية` (LOC) and `جازان` (GPE), no LOCATED_IN between them
+    text = "سقط صاروخ في جنوب السعودية على مدينة جازان"
+    ents = [Entity("T1", "LOC", 13, 26, "جنوب السعودية"), Entity("T2", "GPE", 37, 42, "جازان")]
+    assert [text[e.start:e.end] for e in ents] == [e.text for e in ents]
+    doc = Document("d", text, ents, [])
+    assert order_places(["T1", "T2"], doc) == ["T2", "T1"]
+    # a named area that names no country stays more specific than a town (LOC before GPE, as before)
+    text = "في جبل قنديل قرب أربيل"
+    ents = [Entity("T1", "LOC", 3, 12, "جبل قنديل"), Entity("T2", "GPE", 17, 22, "أربيل")]
+    assert [text[e.start:e.end] for e in ents] == [e.text for e in ents]
+    assert order_places(["T2", "T1"], Document("d", text, ents, [])) == ["T1", "T2"]
