@@ -178,7 +178,8 @@ def event_country(places: list[str], doc: Document, sent: tuple[int, int] | None
     the text leaves no doubt), when one country dominates it."""
     ents = entity_index(doc)
     doc_counts = document_country_counts(doc)
-    codes = list(dict.fromkeys(c for p in places if p in ents and (c := place_country(ents[p].text, doc_counts, ents[p].label))))
+    codes = list(dict.fromkeys(c for p in places if p in ents
+                               and (c := place_country(ents[p].text, doc_counts, ents[p].label))))
     if len(codes) > 1:
         return None
     if codes:
@@ -355,25 +356,33 @@ def _parts_of_larger(statements: list[tuple[Count, list[Part]]], member_of: dict
     """Statements that a larger statement of the same outcome includes: they are a subset of it, not a
     disagreeing figure (guidelines 11.7). People of one kind (`عشرة صحافيين`) within a larger number of people of
     no stated kind (`ما لا يقل عن سبعة وثلاثين شخصا`, FR-internationalNews-1020); named people (`أحمد نبيل عقل`,
-    `أحمد رشاد العثامنة`) within a larger count (`أربعة فلسطينيين`, SK-middleEast-1147). Their parts are taken
-    out of `statements` (left empty) and returned."""
-    def side(parts: list[Part]) -> set[str]:
-        return set().union(*(victim_side(v, member_of) for v, _ in parts))
-    def named(parts: list[Part]) -> bool:  # named people, or one of a group already told (`أحد المخطوفين`)
-        return all(v.label == "PER" or ONE_OF.match(norm_letters(v.text)) for v, _ in parts)
-
-    def names(parts: list[Part]) -> set[str]:
-        return {norm_letters(v.text) for v, _ in parts}
-    generic = [val.min for val, parts in statements if not side(parts) and not named(parts) and val.min]
-    counted = [val.min for val, parts in statements if not named(parts) and val.min]
+    `أحمد رشاد العثامنة`) or one of a group told before (`أحد المخطوفين`) within a larger count (`أربعة
+    فلسطينيين`, SK-middleEast-1147); names told again with others (`ماري كولفن`, then `ماري كولفن` and `ريمي
+    أوتشليك`, BB-middleEast-322). Their parts are taken out of `statements` (left empty) and returned."""
+    generic = [val.min for val, parts in statements
+               if not _side(parts, member_of) and not _named(parts) and val.min]
+    counted = [val.min for val, parts in statements if not _named(parts) and val.min]
     out = []
     for k, (val, parts) in enumerate(statements):
-        larger = counted if named(parts) else generic if side(parts) else []
-        within = named(parts) and any(names(parts) < names(p) for j, (_, p) in enumerate(statements) if j != k)
-        if (larger and val.max is not None and val.max < max(larger)) or within:
+        larger = counted if _named(parts) else generic if _side(parts, member_of) else []
+        told_again = _named(parts) and any(_names(parts) < _names(p) for j, (_, p) in enumerate(statements) if j != k)
+        if (larger and val.max is not None and val.max < max(larger)) or told_again:
             out += parts
             statements[k] = (val, [])
     return out
+
+
+def _side(parts: list[Part], member_of: dict[str, list[Entity]]) -> set[str]:
+    return set().union(*(victim_side(v, member_of) for v, _ in parts))
+
+
+def _named(parts: list[Part]) -> bool:
+    """Named people, or one of a group told before (`أحد المخطوفين`)."""
+    return all(v.label == "PER" or ONE_OF.match(norm_letters(v.text)) for v, _ in parts)
+
+
+def _names(parts: list[Part]) -> set[str]:
+    return {norm_letters(v.text) for v, _ in parts}
 
 
 def _class_total(statements: list[tuple[Count, list[Part]]]) -> tuple[Count, list[Part]]:
@@ -447,8 +456,11 @@ def outcome_count(mentions: list[Mention], text: str, member_of: dict[str, list[
 def _restated_others(before: list[Part], parts: list[Part]) -> bool:
     """`وإصابة ستة آخرين` told again after `وأصيب ستة آخرين`: the same others, not more of them
     (AL-internationalNews-183)."""
-    counts = lambda ps: [(c.min, c.max) if c else None for v, c in ps if is_others(v.text)]  # noqa: E731
-    return bool(counts(parts)) and counts(parts) == counts(before)
+    return bool(_others_counts(parts)) and _others_counts(parts) == _others_counts(before)
+
+
+def _others_counts(parts: list[Part]) -> list[tuple | None]:
+    return [(c.min, c.max) if c else None for v, c in parts if is_others(v.text)]
 
 
 def _toll_status(m: Mention, text: str) -> str:
