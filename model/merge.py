@@ -39,6 +39,8 @@ span with its own relations. Mentions are joined (union-find) by these rules, in
 Aggregates (`38 عملية`, `عشرات الهجمات`, attacks over more than a month, `هجمات منتظمة`, `مرارا`, a statistic of
 cases `5 حالات اغتيال`, `خلال الفترة من 2014-2017م`) take no part in rules 4
 and 6; in rule 5 a tally joins only a tally or a plural attack noun (`العمليات ... 21 عملية ... عمليات مشتركة`).
+Each join carries the name of its rule; `cluster_mentions(..., trace=[])` records them, and `scripts/merge_audit.py`
+judges them against the gold records, rule by rule.
 Compatibility: dates overlap, places are not in different countries nor two unrelated specific places (a generic
 place, `القاعدة`, `جنوبي البلاد`, `سياج`, matches any), attackers share an organisation or a country
 (`الجيش الأميركي` ~ `القوات العسكرية الأميركية`: US) when both name one, and nobody is the killer in one and the
@@ -59,6 +61,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
 
 from .dates import overlaps
 from .document import Document, Entity
@@ -83,10 +86,22 @@ PAIR_WINDOW = 80  # pairwise merging rules compare a mention with at most this m
 # far fewer; a 1 MB text with thousands of predicted triggers would otherwise take hours)
 
 
+@dataclass(frozen=True)
+class Join:
+    """One join of two groups of mentions by a merging rule (`cluster_mentions(..., trace=[])`)."""
+
+    rule: str
+    first: tuple[str, ...]
+    second: tuple[str, ...]
+
+
 class _Clusters:
-    def __init__(self, mentions: list[Mention]):
+    """Union-find over mention ids; with `trace`, each join is recorded as a `Join` (the rule and the two groups)."""
+
+    def __init__(self, mentions: list[Mention], trace: list[Join] | None = None):
         self.parent = {m.id: m.id for m in mentions}
         self.by_id = {m.id: m for m in mentions}
+        self.trace = trace
 
     def find(self, x: str) -> str:
         while self.parent[x] != x:
@@ -94,9 +109,11 @@ class _Clusters:
             x = self.parent[x]
         return x
 
-    def union(self, a: str, b: str) -> None:
+    def union(self, a: str, b: str, rule: str) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
+            if self.trace is not None:
+                self.trace.append(Join(rule, tuple(m.id for m in self.members(a)), tuple(m.id for m in self.members(b))))
             first, second = sorted((ra, rb), key=lambda r: self.by_id[r].ent.start)
             self.parent[second] = first
 
@@ -242,9 +259,10 @@ def event_places(group: list[Mention], doc: Document, target_labels=("GPE", "LOC
         [t.id for m in group for t in m.role("TARGET") if t.label in target_labels], doc)
 
 
-def cluster_mentions(doc: Document, mentions: list[Mention]) -> list[list[Mention]]:
-    """Groups of mentions, one per event, each in text order, groups in order of their first mention."""
-    uf = _Clusters(mentions)
+def cluster_mentions(doc: Document, mentions: list[Mention], trace: list[Join] | None = None) -> list[list[Mention]]:
+    """Groups of mentions, one per event, each in text order, groups in order of their first mention. `trace`, a
+    list, receives every join with the name of the rule that made it (scripts/merge_audit.py scores them)."""
+    uf = _Clusters(mentions, trace)
     ents = entity_index(doc)
     member_of: dict[str, list[Entity]] = {}
     for r in doc.relations:
@@ -255,7 +273,7 @@ def cluster_mentions(doc: Document, mentions: list[Mention]) -> list[list[Mentio
     for m in mentions:
         for a in m.role("RESULT_OF"):
             if a.id in ids:
-                uf.union(m.id, a.id)
+                uf.union(m.id, a.id, "result_of")
     if len(mentions) > MAX_MERGE_MENTIONS:  # a book-length text: RESULT_OF only, the other rules would take hours
         logger.warning("%s: %d event mentions; merging by RESULT_OF only (the heuristic merging rules are for "
                        "articles of up to %d mentions)", doc.id, len(mentions), MAX_MERGE_MENTIONS)
@@ -267,7 +285,7 @@ def cluster_mentions(doc: Document, mentions: list[Mention]) -> list[list[Mentio
         if victims and all(is_others(v.text) for v in victims):
             prev = [p for p in casualties[max(0, i - PAIR_WINDOW):i] if m.sent - p.sent <= 1]
             if prev:
-                uf.union(prev[-1].id, m.id)
+                uf.union(prev[-1].id, m.id, "others")
     # 3. restated casualty counts
     for i, m in enumerate(casualties):
         for p in casualties[max(0, i - PAIR_WINDOW):i]:
@@ -278,7 +296,7 @@ def cluster_mentions(doc: Document, mentions: list[Mention]) -> list[list[Mentio
                     _org_keys([v for q in uf.members(p.id) for v in q.role("VICTIM")], member_of),
                     _org_keys([v for q in uf.members(m.id) for v in q.role("VICTIM")], member_of)) \
                     and compatible(uf.members(p.id), uf.members(m.id), doc, member_of):
-                uf.union(p.id, m.id)
+                uf.union(p.id, m.id, "restated_toll")
     # 2a. a killing and an injury (or capture) told in one sentence, with no attack of their own, are one event
     # (11.3); an abduction and a killing are two
     for i, m in enumerate(casualties):
@@ -289,7 +307,7 @@ def cluster_mentions(doc: Document, mentions: list[Mention]) -> list[list[Mentio
                                                                                 action_kind(m.ent.text)) \
                     and uf.find(p.id) != uf.find(m.id) \
                     and compatible(uf.members(p.id), uf.members(m.id), doc, member_of):
-                uf.union(p.id, m.id)
+                uf.union(p.id, m.id, "one_sentence_casualties")
                 break
     # 2b. a casualty without an attack, whose doer is the attacker of an attack in its sentence
     for m in casualties:
@@ -300,7 +318,7 @@ def cluster_mentions(doc: Document, mentions: list[Mention]) -> list[list[Mentio
             if p.label == ATTACK and p.sent == m.sent and uf.find(p.id) != uf.find(m.id):
                 attackers = _org_keys(p.role("ATTACKER"), member_of) or {entity_key(e.text) for e in p.role("ATTACKER")}
                 if agents & attackers and compatible(uf.members(p.id), uf.members(m.id), doc, member_of):
-                    uf.union(p.id, m.id)
+                    uf.union(p.id, m.id, "casualty_doer_attacks")
                     break
     # 2c. a casualty with no attack and no doer of its own, in the sentence of exactly one attack event
     # (`اعتداءات ... بطائرات ركاب ... تم اختطافها`)
@@ -311,7 +329,7 @@ def cluster_mentions(doc: Document, mentions: list[Mention]) -> list[list[Mentio
         if len(roots) == 1:
             p = uf.by_id[roots.pop()]
             if compatible(uf.members(p.id), uf.members(m.id), doc, member_of):
-                uf.union(p.id, m.id)
+                uf.union(p.id, m.id, "casualty_in_attack_sentence")
     # 3c. the same participants: a named person killed, hurt, held or attacked in both; the same attacker at the
     # same specific place
     for i, m in enumerate(mentions):
@@ -322,7 +340,7 @@ def cluster_mentions(doc: Document, mentions: list[Mention]) -> list[list[Mentio
                     or _same_attack_scene(p, m, doc, member_of) or _same_target(p, m)
                     or _same_arrest(p, m, member_of)) \
                     and compatible(uf.members(p.id), uf.members(m.id), doc, member_of):
-                uf.union(p.id, m.id)
+                uf.union(p.id, m.id, "same_participants")
     # 3d. a named operation told again by its name (`عملية "السيل الجارف"`, `عملية السيل الجارف`)
     _merge_named_operations(mentions, uf, doc, member_of)
     # 3b. restated tallies: `38 عملية` in the headline, the lead and the body
@@ -331,7 +349,7 @@ def cluster_mentions(doc: Document, mentions: list[Mention]) -> list[list[Mentio
         for p in tallies[max(0, i - PAIR_WINDOW):i]:
             if p.quantity == m.quantity and uf.find(p.id) != uf.find(m.id) \
                     and compatible(uf.members(p.id), uf.members(m.id), doc, member_of):
-                uf.union(p.id, m.id)
+                uf.union(p.id, m.id, "restated_tally")
     # 4. anaphora, 5. attacks told in one sentence, 6. headings
     sents = sentences(doc.text)
     # a mention already joined to an earlier mention of its kind (by rules 1-3) has found its antecedent
@@ -339,17 +357,18 @@ def cluster_mentions(doc: Document, mentions: list[Mention]) -> list[list[Mentio
                      if any(q.ent.start < m.ent.start and q.label == m.label for q in uf.members(m.id))}
     for i, m in enumerate(mentions):
         if m.aggregate:
-            target = _same_sentence(m, mentions, uf, doc, member_of)
+            target, rule = _same_sentence(m, mentions, uf, doc, member_of), "tally_same_sentence"
         else:
             joined = m.id in joined_before
             anaphoric = (is_definite(m, doc.text) or _definite_doer(m, member_of)) and not joined
             target = _antecedent(m, mentions[max(0, i - PAIR_WINDOW):i], uf, doc, member_of) if anaphoric else None
+            rule = "anaphora"
             if target is None and m.label == ATTACK and _unnamed_attackers(m, member_of) and not _another(m, doc.text):
-                target = _same_sentence(m, mentions, uf, doc, member_of)
+                target, rule = _same_sentence(m, mentions, uf, doc, member_of), "same_sentence"
             if target is None and m.label == ATTACK and not m.args and _is_heading(sents[m.sent], doc.text):
-                target = _next_event(m, mentions, uf, doc, member_of)
+                target, rule = _next_event(m, mentions, uf, doc, member_of), "heading"
         if target is not None:
-            uf.union(target.id, m.id)
+            uf.union(target.id, m.id, rule)
     # 7. accounts of one day from different sources, and sub-tallies that add up to a tally
     _merge_accounts(uf, doc, member_of)
     # 8. the same kind of action told again; a bare mention continuing the event told just before it
@@ -374,7 +393,7 @@ def _merge_details(uf: _Clusters, doc: Document, member_of) -> None:
         lead = next((lead for lead in reversed(groups[:i]) if 0 <= g[0].sent - lead[0].sent <= 3
                      and _names_fewer_than_toll(g, lead) and compatible(lead, g, doc, member_of)), None)
         if lead is not None:
-            uf.union(lead[0].id, g[0].id)
+            uf.union(lead[0].id, g[0].id, "lead_details")
 
 
 def _names_fewer_than_toll(detail: list[Mention], lead: list[Mention]) -> bool:
@@ -401,7 +420,7 @@ def _merge_same_action(mentions: list[Mention], uf: _Clusters, doc: Document, me
                     and not (_counts_of(uf.members(p.id)) and _counts_of(uf.members(m.id))
                              and not _tolls_agree(uf.members(p.id), uf.members(m.id))) \
                     and compatible(uf.members(p.id), uf.members(m.id), doc, member_of):
-                uf.union(p.id, m.id)
+                uf.union(p.id, m.id, "same_action")
                 break
 
 
@@ -427,7 +446,7 @@ def _merge_bare(mentions: list[Mention], uf: _Clusters, doc: Document, member_of
         if before:
             p = before[-1]
             if compatible(uf.members(p.id), uf.members(m.id), doc, member_of):
-                uf.union(p.id, m.id)
+                uf.union(p.id, m.id, "bare")
 
 
 def _merge_bare_casualty(mentions: list[Mention], uf: _Clusters, doc: Document, member_of) -> None:
@@ -442,7 +461,7 @@ def _merge_bare_casualty(mentions: list[Mention], uf: _Clusters, doc: Document, 
                   and m.sent - p.sent <= ANAPHORA_SENTENCES and uf.find(p.id) != uf.find(m.id)
                   and not any(q.aggregate for q in uf.members(p.id))]
         if before and compatible(uf.members(before[-1].id), uf.members(m.id), doc, member_of):
-            uf.union(before[-1].id, m.id)
+            uf.union(before[-1].id, m.id, "bare_casualty")
 
 
 
@@ -456,7 +475,7 @@ def _merge_announced(mentions: list[Mention], uf: _Clusters, doc: Document, memb
         later = [p for p in mentions if p.ent.start > m.ent.start and p.sent - m.sent <= AHEAD and p.label == ATTACK
                  and uf.find(p.id) != uf.find(m.id) and not any(q.aggregate for q in uf.members(p.id))]
         if later and compatible(uf.members(later[0].id), uf.members(m.id), doc, member_of):
-            uf.union(later[0].id, m.id)
+            uf.union(later[0].id, m.id, "announced")
 
 
 def _cluster_count(group: list[Mention], label: str) -> tuple | None:
@@ -488,7 +507,7 @@ def _merge_accounts(uf: _Clusters, doc: Document, member_of) -> None:
             same_day = (_weekdays(a) & _weekdays(b)) or any(
                 x.resolved and x == y for x in (d for m in a for d in m.dates) for y in (d for m in b for d in m.dates))
             if same_day and _sides(a, member_of) & _sides(b, member_of) and compatible(a, b, doc, member_of):
-                uf.union(a[0].id, b[0].id)
+                uf.union(a[0].id, b[0].id, "accounts")
 
 
 def _merge_subtallies(uf: _Clusters, doc: Document, member_of) -> None:
@@ -507,7 +526,7 @@ def _merge_subtallies(uf: _Clusters, doc: Document, member_of) -> None:
                 sum(_cluster_count(g, lab)[0] for g in c) == _cluster_count(tally, lab)[0] for lab in labels)), None)
             if found:
                 for g in found:
-                    uf.union(tally[0].id, g[0].id)
+                    uf.union(tally[0].id, g[0].id, "subtallies")
                 return
 
 
@@ -543,7 +562,7 @@ def _merge_named_operations(mentions: list[Mention], uf: _Clusters, doc: Documen
         first = by_name.setdefault(name, m)
         if first is not m and uf.find(first.id) != uf.find(m.id) \
                 and compatible(uf.members(first.id), uf.members(m.id), doc, member_of):
-            uf.union(first.id, m.id)
+            uf.union(first.id, m.id, "named_operation")
 
 
 def _same_casualty_scene(p: Mention, m: Mention, doc: Document) -> bool:

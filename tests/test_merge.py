@@ -439,3 +439,19 @@ def test_a_named_operation_told_again_by_its_name():
     ents2 = spans(text2, [("T1", "ATTACK", "عملية"), ("T2", "GPE", "اليمن"), ("T3", "ATTACK", "عملية"),
                           ("T4", "KILL", "مقتل"), ("T5", "PER", "أبو محسن باصبرين")])
     assert not together(clusters(Document("d", text2, ents2, rels)), "T1", "T3")
+
+
+def test_trace_records_every_join_with_its_rule():
+    from model.dates import publication_date
+    from model.merge import Join, cluster_mentions
+    from model.mentions import build_mentions
+    from model.schema import SCHEMA
+
+    doc = next(d for d in load_documents([ANN / "seeds.jsonl"]) if d.id == "seed-000")
+    mentions = build_mentions(doc, publication_date(doc.meta), tuple(SCHEMA.trigger_labels))
+    trace: list[Join] = []
+    groups = cluster_mentions(doc, mentions, trace)
+    assert len(trace) == len(mentions) - len(groups)  # one join per union of two groups
+    assert {"result_of", "anaphora"} <= {j.rule for j in trace}
+    assert all(set(j.first).isdisjoint(j.second) for j in trace)
+    assert cluster_mentions(doc, mentions) == groups  # tracing changes nothing

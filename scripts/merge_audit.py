@@ -1,0 +1,115 @@
+"""How good is each merging rule? Every join the record builder makes on the gold documents, scored against the
+gold event records: right (both groups belong to one gold event), wrong (the groups belong to different gold
+events) or mixed (one group already held mentions of several gold events, one of them shared).
+
+    python scripts/merge_audit.py --split train dev seeds            # one row per rule
+    python scripts/merge_audit.py --split dev --show wrong --rule anaphora   # the wrong joins of one rule, in text
+
+The builder runs on the gold spans and relations (as `python -m training.evaluate_events` does from gold spans);
+only documents with gold event records are read. Tune on seeds, dev and train; never pass test here.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from model.dates import publication_date  # noqa: E402
+from model.document import Document, DocumentError, load_documents  # noqa: E402
+from model.merge import Join, cluster_mentions  # noqa: E402
+from model.mentions import build_mentions, sentences  # noqa: E402
+from model.schema import SCHEMA  # noqa: E402
+from training.evaluate_events import load_gold_events, split_groups  # noqa: E402
+
+logger = logging.getLogger("merge_audit")
+KINDS = ("right", "wrong", "mixed")
+
+
+def judge(join: Join, owner: dict[str, str]) -> str:
+    """right / wrong / mixed for one join, from the gold event of each mention (`owner`: mention id -> event id)."""
+    a = {owner.get(m) for m in join.first}
+    b = {owner.get(m) for m in join.second}
+    if len(a | b) == 1:
+        return "right"
+    return "mixed" if a & b else "wrong"
+
+
+def audit(gold: dict[str, list[dict]], docs: dict[str, Document]) -> list[tuple[str, Join, str]]:
+    """(document id, join, verdict) for every join the builder makes on the gold documents."""
+    out = []
+    for doc_id, events in gold.items():
+        doc = docs[doc_id]
+        owner = {m: ev["id"] for ev in events for m in ev.get("mentions", [])}
+        mentions = build_mentions(doc, publication_date(doc.meta), tuple(SCHEMA.trigger_labels))
+        trace: list[Join] = []
+        if mentions:
+            cluster_mentions(doc, mentions, trace)
+        out += [(doc_id, j, judge(j, owner)) for j in trace]
+    return out
+
+
+def table(rows: list[tuple[str, Join, str]]) -> str:
+    tally: dict[str, Counter] = defaultdict(Counter)
+    for _, join, verdict in rows:
+        tally[join.rule][verdict] += 1
+    lines = ["| rule | joins | right | wrong | mixed | right % |", "|---|---|---|---|---|---|"]
+    for rule, c in sorted(tally.items(), key=lambda kv: (-sum(kv[1].values()), kv[0])):
+        n = sum(c.values())
+        lines.append(f"| {rule} | {n} | {c['right']} | {c['wrong']} | {c['mixed']} | {100 * c['right'] / n:.1f} |")
+    return "\n".join(lines)
+
+
+def show(doc: Document, join: Join, verdict: str) -> str:
+    """The two groups' first mentions, each in its sentence with the trigger marked."""
+    ents = doc.entity_by_id()
+    sents = sentences(doc.text)
+
+    def context(mention_id: str) -> str:
+        e = ents[mention_id]
+        s, t = next(((s, t) for s, t in sents if s <= e.start < t), (0, len(doc.text)))
+        return (doc.text[s:e.start] + "[[" + e.text + "]]" + doc.text[e.end:t]).strip().replace("\n", " ")
+    return (f"{doc.id} {join.rule} {verdict}: {','.join(join.first)} + {','.join(join.second)}\n"
+            f"    {context(join.first[0])}\n    {context(join.second[0])}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--gold", default=str(ROOT / "annotations" / "events.jsonl"), help="gold event records")
+    ap.add_argument("--docs", nargs="+", default=[str(ROOT / "annotations")], help="gold documents")
+    ap.add_argument("--split", nargs="+", default=["seeds", "dev", "train"], help="seeds, dev, train (not test)")
+    ap.add_argument("--splits-file", default=str(ROOT / "annotations" / "splits.json"))
+    ap.add_argument("--show", choices=KINDS, help="print the joins of this verdict, in their sentences")
+    ap.add_argument("--rule", help="with --show: only this rule's joins")
+    args = ap.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    if "test" in args.split:
+        logger.error("error: --split test: rules are tuned on seeds, dev and train only")
+        return 2
+    try:
+        gold = load_gold_events(args.gold)
+        groups = split_groups(gold, Path(args.splits_file))
+        gold = {d: e for d, e in gold.items() if groups.get(d) in args.split}
+        docs = {d.id: d for d in load_documents(args.docs)}
+        missing = sorted(set(gold) - set(docs))
+        if missing:
+            raise DocumentError(f"gold events name documents not in --docs: {', '.join(missing[:5])}")
+    except DocumentError as err:
+        logger.error("error: %s", err)
+        return 2
+    rows = audit(gold, docs)
+    print(f"{len(gold)} documents ({', '.join(args.split)}), {len(rows)} joins")
+    print(table(rows))
+    if args.show:
+        for doc_id, join, verdict in rows:
+            if verdict == args.show and (args.rule is None or join.rule == args.rule):
+                print(show(docs[doc_id], join, verdict))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
