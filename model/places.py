@@ -15,6 +15,7 @@ document supports (`place_country`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from .document import Document, Entity, entity_index
@@ -89,14 +90,19 @@ def city_table() -> dict[str, str]:
 def city_code(name: str) -> str | None:
     """The country of a city CLDR names (`بغداد` -> IQ, `مدينة بغداد`, `العاصمة كابول`, `غرب عمان` -> JO)."""
     table = city_table()
-    words = _key(name).split()
-    for n in range(min(3, len(words)), 0, -1):
+    return next((table[c] for c in _phrases(name, 3) if c in table and len(c) > 2), None)
+
+
+def _phrases(text: str, longest: int) -> Iterator[str]:
+    """The word n-grams of a place phrase, longest first (up to `longest` words), each also without a one-letter
+    prefix (`وبغداد`, `بالعراق` -> `بغداد`, `العراق`): the candidates a name table is looked up with."""
+    words = _key(text).split()
+    for n in range(min(longest, len(words)), 0, -1):
         for i in range(len(words) - n + 1):
             cand = " ".join(words[i:i + n])
-            for c in (cand, cand[1:] if cand[:1] in "وبل" else cand):
-                if c in table and len(c) > 2:
-                    return table[c]
-    return None
+            yield cand
+            if cand[:1] in "وبل":
+                yield cand[1:]
 
 
 ARABIC_NAME = re.compile(r"[\u0621-\u064a\u064b-\u0652 \-]+")  # Arabic letters only (not Persian or Urdu ones)
@@ -132,14 +138,8 @@ def town_code(name: str, doc_counts: dict[str, int] | None = None) -> str | None
     """The country of a GeoNames town named in a place span (`مدينة حجة` -> YE, `ريف عفرين` -> SY); a name towns of
     several countries share takes the country the document names most, then the most populous town's."""
     table, counts = gazetteer(), doc_counts or {}
-    words = _key(name).split()
-    for n in range(min(3, len(words)), 0, -1):
-        for i in range(len(words) - n + 1):
-            cand = " ".join(words[i:i + n])
-            for c in (cand, cand[1:] if cand[:1] in "وبل" else cand):
-                if c in table:
-                    return max(table[c], key=lambda k: (counts.get(k, 0), table[c][k]))
-    return None
+    c = next((c for c in _phrases(name, 3) if c in table), None)
+    return None if c is None else max(table[c], key=lambda k: (counts.get(k, 0), table[c][k]))
 
 
 def place_country(text: str, doc_counts: dict[str, int] | None = None, label: str = "GPE") -> str | None:
@@ -170,16 +170,8 @@ def country_code(name: str) -> str | None:
 
 def country_in_text(text: str) -> str | None:
     """The country named inside a longer place phrase (`غربي العراق`, `الحدود مع باكستان`), longest name first."""
-    key = _key(text)
-    words = key.split()
     table = country_table()
-    for n in range(min(4, len(words)), 0, -1):
-        for i in range(len(words) - n + 1):
-            cand = " ".join(words[i:i + n])
-            for c in (cand, cand[1:] if cand[:1] in "وبل" else cand):
-                if c in table and (len(c) > 3):
-                    return table[c]
-    return None
+    return next((table[c] for c in _phrases(text, 4) if c in table and len(c) > 3), None)
 
 
 def nationality_code(word: str) -> str | None:

@@ -433,9 +433,9 @@ def outcome_count(mentions: list[Mention], text: str, member_of: dict[str, list[
                 "breakdown": [_entry(v, c, True) for v, c in subsets]}
     classes: list[list[tuple[Count, list[Part]]]] = []
     for st in valued:
-        side = set().union(*(victim_side(v, member_of) for v, _ in st[1]))
+        side = _side(st[1], member_of)
         for cl in classes:
-            cl_side = set().union(*(victim_side(v, member_of) for _, parts in cl for v, _ in parts))
+            cl_side = _side([p for _, parts in cl for p in parts], member_of)
             if not side or not cl_side or side & cl_side:
                 cl.append(st)
                 break

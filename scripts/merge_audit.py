@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 from model.dates import publication_date  # noqa: E402
 from model.document import Document, DocumentError, load_documents  # noqa: E402
 from model.merge import Join, cluster_mentions  # noqa: E402
-from model.mentions import build_mentions, sentences  # noqa: E402
+from model.mentions import build_mentions, sentence_index, sentences  # noqa: E402
 from model.schema import SCHEMA  # noqa: E402
 from training.evaluate_events import load_gold_events, split_groups  # noqa: E402
 
@@ -71,7 +71,7 @@ def show(doc: Document, join: Join, verdict: str) -> str:
 
     def context(mention_id: str) -> str:
         e = ents[mention_id]
-        s, t = next(((s, t) for s, t in sents if s <= e.start < t), (0, len(doc.text)))
+        s, t = sents[sentence_index(sents, e.start)]
         return (doc.text[s:e.start] + "[[" + e.text + "]]" + doc.text[e.end:t]).strip().replace("\n", " ")
     return (f"{doc.id} {join.rule} {verdict}: {','.join(join.first)} + {','.join(join.second)}\n"
             f"    {context(join.first[0])}\n    {context(join.second[0])}")
