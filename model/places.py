@@ -169,9 +169,24 @@ def country_code(name: str) -> str | None:
 
 
 def country_in_text(text: str) -> str | None:
-    """The country named inside a longer place phrase (`غربي العراق`, `الحدود مع باكستان`), longest name first."""
+    """The country named inside a longer place phrase (`غربي العراق`, `الحدود مع باكستان`), longest name first;
+    else a country's territory told by its nationality adjective (`العاصمة الأفغانية`, `الأراضي السورية`)."""
     table = country_table()
-    return next((table[c] for c in _phrases(text, 4) if c in table and len(c) > 3), None)
+    return next((table[c] for c in _phrases(text, 4) if c in table and len(c) > 3), None) or territory_code(text)
+
+
+# nouns of a country's own territory: `العاصمة الأفغانية` is Kabul, `الأجواء العراقية` Iraq's airspace. A building
+# of a nation (`السفارة الأميركية`, `القاعدة الأميركية`) stands in another country, so its noun is not here.
+TERRITORY_NOUNS = {"عاصمة", "اراضي", "اجواء", "مياه", "حدود", "سواحل", "ساحل", "مدن", "بلدات", "قري", "محافظات",
+                   "صحراء", "جزر", "ولايات", "اقاليم", "ارض", "داخل", "عمق", "اراض"}
+
+
+def territory_code(text: str) -> str | None:
+    """`العاصمة الأفغانية` -> AF, `المياه الإقليمية اليمنية` -> YE: a territory noun and a nationality adjective."""
+    words = _core(text).split()
+    if len(words) < 2 or re.sub(r"^(?:[وفب]?(?:ال|لل|ل))", "", words[0]) not in TERRITORY_NOUNS:
+        return None
+    return next((c for w in words[1:] if (c := nationality_code(w))), None)
 
 
 def nationality_code(word: str) -> str | None:
@@ -235,15 +250,54 @@ def order_places(place_ids: list[str], doc: Document) -> list[str]:
 
 
 def country_of(place_ids: list[str], doc: Document) -> str | None:
-    """The country of the first place (in order) that names one, itself or inside its text."""
+    """The country of the first place (in order) that tells one: a country in its text, a city or town
+    (`البكيرية` -> SA: a shooting there is not the strike `داخل الأراضي السورية`), a name of two readings taking
+    the one the document names more (`غرب عمان` in a Jordanian story -> JO)."""
     ents = entity_index(doc)
-    for p in place_ids:
-        e = ents.get(p)
-        if e is None:
+    counts = document_country_counts(doc)
+    return next((c for p in place_ids if p in ents and (c := place_country(ents[p].text, counts, ents[p].label))),
+                None)
+
+
+DATELINE = re.compile(r"^[^.\n]{0,40}\((?:CNN|سي ان ان|رويترز|[اأ] ?ف ?ب|[اأ] ب|د ب [اأ]|الاناضول|سانا|واس|وام)\)")
+
+
+def in_dateline(e: Entity, text: str) -> bool:
+    """`دبي، الإمارات العربية المتحدة (CNN)--`: where the report was filed, not where anything happened."""
+    return bool(DATELINE.match(text[e.end:e.end + 60]))
+
+
+def document_country_counts(doc: Document) -> dict[str, int]:
+    """How often the document names each country: country names in place spans (not in a dateline) and
+    nationality adjectives in any span (`الجيش الوطني الليبي` -> LY). Computed once per document (cached on it,
+    recomputed if its entity list changes length): every record of the document asks for it."""
+    cache = doc.__dict__.get("_country_counts")
+    if cache is not None and cache[0] == len(doc.entities):
+        return dict(cache[1])
+    counts = _count_countries(doc)
+    doc.__dict__["_country_counts"] = (len(doc.entities), counts)
+    return dict(counts)
+
+
+def _count_countries(doc: Document) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for e in doc.entities:
+        if in_dateline(e, doc.text):
             continue
-        code = country_code(e.text) or (country_in_text(e.text) if e.label == "LOC" else None)
-        if code:
-            return code
+        c = None
+        if e.label in ("GPE", "LOC"):
+            c = country_code(e.text) or country_in_text(e.text)
+        if c is None and e.label in ("ORG", "GROUP", "GPE", "FAC", "LOC"):
+            c = next((n for w in norm_letters(e.text).split() if (n := nationality_code(w))), None)
+        if c:
+            counts[c] = counts.get(c, 0) + 1
+    return counts
+
+
+def document_country(doc: Document) -> str | None:
+    ranked = sorted(document_country_counts(doc).items(), key=lambda kv: -kv[1])
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
     return None
 
 

@@ -31,7 +31,7 @@ from .merge import cluster_mentions, event_places, victim_side
 from .mentions import ATTACK, Mention, build_mentions, entity_index, is_plural, sentences
 from .numbers import (Count, add, is_correcting, is_others, is_partial, is_preliminary, is_subset, is_superseded,
                       norm_letters)
-from .places import country_code, country_in_text, nationality_code, place_country
+from .places import country_code, document_country, document_country_counts, in_dateline, place_country
 
 OUTCOMES = {"KILL": "killed", "INJURE": "wounded", "ARREST": "captured"}
 ROLE_FIELDS = {"ATTACKER": "attackers", "TARGET": "targets", "VICTIM": "victims", "AGENT": "agents",
@@ -201,48 +201,6 @@ def event_country(places: list[str], doc: Document, sent: tuple[int, int] | None
 
 GENERIC_PLACE = re.compile(r"^(?:ال)?(?:مناطق|منطقه|منطقة|اماكن|مكان|انحاء|مختلف|جميع|بعض|كل)(?:\s|$)")
 LED_BY = re.compile(r"(?:بقيادة|تقوده|تقودها|بدعم من|تدعمه|تدعمها|المدعوم من|المدعومة من)\s*$")
-DATELINE = re.compile(r"^[^.\n]{0,40}\((?:CNN|سي ان ان|رويترز|[اأ] ?ف ?ب|[اأ] ب|د ب [اأ]|الاناضول|سانا|واس|وام)\)")
-
-
-def in_dateline(e: Entity, text: str) -> bool:
-    """`دبي، الإمارات العربية المتحدة (CNN)--`: where the report was filed, not where anything happened."""
-    return bool(DATELINE.match(text[e.end:e.end + 60]))
-
-
-def document_country_counts(doc: Document) -> dict[str, int]:
-    """How often the document names each country: country names in place spans (not in a dateline) and
-    nationality adjectives in any span (`الجيش الوطني الليبي` -> LY). Computed once per document (cached on it,
-    recomputed if its entity list changes length): every record of the document asks for it."""
-    cache = doc.__dict__.get("_country_counts")
-    if cache is not None and cache[0] == len(doc.entities):
-        return dict(cache[1])
-    counts = _count_countries(doc)
-    doc.__dict__["_country_counts"] = (len(doc.entities), counts)
-    return dict(counts)
-
-
-def _count_countries(doc: Document) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for e in doc.entities:
-        if in_dateline(e, doc.text):
-            continue
-        c = None
-        if e.label in ("GPE", "LOC"):
-            c = country_code(e.text) or country_in_text(e.text)
-        if c is None and e.label in ("ORG", "GROUP", "GPE", "FAC", "LOC"):
-            c = next((n for w in norm_letters(e.text).split() if (n := nationality_code(w))), None)
-        if c:
-            counts[c] = counts.get(c, 0) + 1
-    return counts
-
-
-def document_country(doc: Document) -> str | None:
-    ranked = sorted(document_country_counts(doc).items(), key=lambda kv: -kv[1])
-    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-        return ranked[0][0]
-    return None
-
-
 def _core_sentence(group: list[Mention], sents: list[tuple[int, int]]) -> int:
     """The sentence whose mentions of this event give the most: attackers, victims with counts, place, time."""
     score: dict[int, set] = {}
