@@ -304,10 +304,13 @@ def document_country(doc: Document) -> str | None:
 GENERIC_PLACE_WORDS = {"قاعدة", "مدينة", "منطقة", "بلدة", "قرية", "معسكر", "مبني", "موقع", "مكان", "بلاد", "مقر",
                        "حي", "شارع", "مخيم", "مدن", "مناطق", "قري", "محافظة", "ولاية", "عاصمة", "بوابة", "مطار",
                        "سياج", "حدود", "حاجز", "نقطة", "منزل", "مسجد", "مدرسة", "مستشفي", "سوق", "جسر", "طريق",
-                       "مركز", "ثكنة", "سجن", "ميناء", "فصل", "قاعة"}
+                       "مركز", "ثكنة", "سجن", "ميناء", "فصل", "قاعة", "مدخل", "دوار"}
 # plurals that name one unnamed place only after `إحدى` / `أحد` (`إحدى الفصول`); alone they name an area
 GENERIC_PLACE_PLURALS = {"فصول", "مباني", "مبان", "منازل", "مساجد", "مدارس", "مستشفيات", "قواعد", "مواقع", "احياء",
                          "شوارع", "قري", "مدن", "مناطق", "قاعات", "سجون", "مراكز", "نقاط"}
+SAME_WORDS = {"نفسه", "نفسها", "ذاته", "ذاتها"}
+PLACE_PART_ADJECTIVES = {"الرئيسي", "الرئيسية", "الامامي", "الامامية", "الخلفي", "الخلفية", "الجانبي", "الجانبية",
+                         "الخارجي", "الخارجية", "الداخلي", "الداخلية", "المجاور", "المجاورة", "القريب", "القريبة"}
 DIRECTIONS = re.compile(r"^(?:[وب]?(?:شمال|جنوب|شرق|غرب|وسط)(?:ي|ى)?|(?:في|قرب|داخل|محيط))$")
 
 
@@ -318,6 +321,12 @@ def is_generic_place(text: str) -> bool:
     forms = lambda w: {w, re.sub(r"^[وفب]?(?:ال|لل|ل)", "", w)}  # noqa: E731  `بلدة` stays, `للقاعدة` -> قاعدة
     if len(words) == 2 and words[0] in ("احد", "احدي", "احدى"):  # `إحدى الفصول`: one of some unnamed places
         return bool(forms(words[1]) & (GENERIC_PLACE_WORDS | GENERIC_PLACE_PLURALS))
+    if len(words) == 2 and (words[0] == "نفس" or words[1] in SAME_WORDS):  # `نفس المنطقة`, `المكان ذاته`
+        return True
+    if len(words) == 2 and words[1] in PLACE_PART_ADJECTIVES and words[0].startswith("ال"):
+        words = words[:1]  # `المدخل الرئيسي`, `البوابة الأمامية`: a part of the place told before
+    if len(words) == 1 and re.sub(r"(?:ه|ها|هم)$", "", words[0]) in GENERIC_PLACE_WORDS:
+        return True  # `منزله`, `مقرها`: the place of someone told of
     return len(words) == 1 and bool(forms(words[0]) & GENERIC_PLACE_WORDS)
 
 

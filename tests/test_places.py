@@ -109,6 +109,17 @@ def test_one_of_some_unnamed_places_is_generic_but_a_bare_plural_is_an_area():
     assert not is_generic_place("إحدى المدن السورية") and not is_generic_place("مدرسة سانتا")
 
 
+def test_a_part_of_a_place_told_before_is_generic():
+    from model.places import is_generic_place
+
+    # AL-internationalNews-183 (train): the bomber blew himself up `عند المدخل الرئيسي` of the compound in Kabul;
+    # SK-middleEast-2869 (train): `انفجار في نفس المنطقة`; AL-internationalNews-1152 (train): killed `في منزله`
+    assert all(is_generic_place(t) for t in ("المدخل الرئيسي", "البوابة الأمامية", "نفس المنطقة", "المكان ذاته",
+                                             "منزله", "مقرها"))
+    # a name stays a name: an adjective that is not a part's, a named area
+    assert not any(is_generic_place(t) for t in ("المنطقة الخضراء", "المنطقة الشرقية", "مدخل الموصل"))
+
+
 def test_towns_from_geonames_for_gpe_spans():
     from model.places import place_country, town_code
 
