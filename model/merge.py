@@ -642,14 +642,15 @@ def _bare_key(text: str) -> str:
     return " ".join(_no_article(w) for w in entity_key(text).split())
 
 
-RESPONSE = re.compile(r"(?:^|\s)[وف]?(?:ردا|رد|انتقاما|بعد|بعيد|عقب|اعقاب|قبل|خلفية|مكان|موقع)"
-                      r"\s*(?:علي|علي خلفية|ل)?\s*$")
+RESPONSE = re.compile(r"(?:^|\s)[وف]?(?:ردا|رد|انتقاما|بعد|بعيد|عقب|اعقاب|قبل|قبيل|خلفية|مكان|موقع|منذ|اثر"
+                      r"|بالتزامن|تزامنا|(?:بعد|قبل) (?:ايام|ساعات|يوم|يومين|اسبوع|اسبوعين|اسابيع|شهر|اشهر)"
+                      r"(?: قليلة)?)\s*(?:علي|علي خلفية|ل|ان|مع|من)?\s*$")
 
 
 def _in_response(m: Mention, text: str) -> bool:
     """An attack told as the cause or the antecedent of another (`ردا على تفجير`, `بعد تفجير`, `عقب هجوم`,
     `على خلفية`), or as a place (`غير بعيد من مكان التفجير`): a different event from the attack of its sentence."""
-    before = re.sub(r"[^\w\s]", " ", norm_letters(text[max(0, m.ent.start - 20):m.ent.start]))
+    before = re.sub(r"[^\w\s]", " ", norm_letters(text[max(0, m.ent.start - 30):m.ent.start]))
     return bool(RESPONSE.search(before.rstrip()))
 
 
