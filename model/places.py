@@ -220,13 +220,14 @@ def containers(place_id: str, doc: Document) -> list[str]:
     return out
 
 
-def _specificity(e: Entity) -> int:
+def _specificity(e: Entity, placed: bool = False) -> int:
     """Lower is more specific: facilities, then named areas and cities, then a part of a country named by the
-    country (`جنوب السعودية`, `شمال العراق`: wider than `جازان`, `جبل قنديل`), then countries."""
+    country (`جنوب السعودية`, `شمال العراق`: wider than `جازان`, `جبل قنديل`) or by `البلاد` and placed in nothing
+    (`جنوب شرق البلد`: wider than `البوكمال`), then countries."""
     if country_code(e.text):
         return 4
-    if country_in_text(e.text):
-        return 3
+    if country_in_text(e.text) or (_core(e.text) in ("البلاد", "البلد") and not placed):
+        return 3  # `جنوب البلاد` is a part of the country; `وسط البلاد` inside Derna (LOCATED_IN) is a quarter
     return {"FAC": 0, "LOC": 1, "GPE": 2}.get(e.label, 2)
 
 
@@ -240,7 +241,7 @@ def order_places(place_ids: list[str], doc: Document) -> list[str]:
     # a place that another event place lies in is less specific than it
     def rank(p: str) -> tuple:
         depth = sum(p in inside[q] for q in ids if q != p)
-        return depth, _specificity(ents[p]), ents[p].start
+        return depth, _specificity(ents[p], bool(containers(p, doc))), ents[p].start
     out: list[str] = []
     for p in sorted(ids, key=rank):
         for q in [p] + containers(p, doc):

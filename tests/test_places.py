@@ -174,3 +174,24 @@ def test_two_places_in_different_countries_by_their_towns_are_not_one_place():
     assert country_of(["T2"], doc) == "SA" and country_of(["T3", "T4"], doc) == "AF"
     assert not same_place(["T1"], ["T2"], doc)
     assert same_place(["T5"], ["T3", "T4"], doc)
+
+
+def test_a_direction_of_the_country_is_wider_than_a_town_unless_placed_inside_one():
+    # BB-middleEast-604 (train): PLACE `البوكمال` and `جنوب شرق البلد`: the town is the event's place
+    text = "هجوم على البوكمال في جنوب شرق البلد"
+    ents = spans_of(text, [("T1", "GPE", "البوكمال"), ("T2", "LOC", "جنوب شرق البلد")])
+    assert order_places(["T2", "T1"], Document("d", text, ents, [])) == ["T1", "T2"]
+    # SK-middleEast-2263 (dev): `وسط البلاد` is a quarter of Derna (LOCATED_IN), as specific as `أجبيلة`
+    text = 'أحياء "وسط البلاد" و أجبيلة في درنة'
+    ents = spans_of(text, [("T1", "LOC", "وسط البلاد"), ("T2", "LOC", "أجبيلة"), ("T3", "GPE", "درنة")])
+    rels = [Relation("LOCATED_IN", "T1", "T3"), Relation("LOCATED_IN", "T2", "T3")]
+    assert order_places(["T3", "T1", "T2"], Document("d", text, ents, rels))[0] == "T1"
+
+
+def spans_of(text, items):
+    out, pos = [], 0
+    for i, label, surface in items:
+        start = text.index(surface, pos)
+        out.append(Entity(i, label, start, start + len(surface), surface))
+        pos = start + len(surface)
+    return out
