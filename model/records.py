@@ -172,13 +172,14 @@ def _date(group: list[Mention]) -> dict | None:
 
 
 def event_country(places: list[str], doc: Document, sent: tuple[int, int] | None) -> str | None:
-    """The country of the event's places (a country name, in the phrase or a CLDR city); null when they span
-    several countries; else the one country its core sentence places events in; else, for an event at a named place
+    """The country of the event's places (a country name, in the phrase or a CLDR city), a border (`الحدود مع
+    باكستان`) counting only when no other place gives one; null when they span several countries; else the one country its core sentence places events in; else, for an event at a named place
     (a city, a base, `أنحاء البلاد`) or with no place at all, the country the document is about (guidelines 11.9:
     the text leaves no doubt), when one country dominates it."""
     ents = entity_index(doc)
     doc_counts = document_country_counts(doc)
-    codes = list(dict.fromkeys(c for p in places if p in ents
+    inner = [p for p in places if p in ents and not BORDER.search(norm_letters(ents[p].text))]
+    codes = list(dict.fromkeys(c for p in (inner or places) if p in ents
                                and (c := place_country(ents[p].text, doc_counts, ents[p].label))))
     if len(codes) > 1:
         return None
@@ -199,6 +200,9 @@ def event_country(places: list[str], doc: Document, sent: tuple[int, int] | None
     return document_country(doc) if named or not places else None
 
 
+# a border names the country across it (`الحدود مع باكستان` of an event in Kunar): the event's other places say
+# on which side it happened
+BORDER = re.compile(r"(?:^|\s)[وب]?(?:ال|لل)?حدود")
 GENERIC_PLACE = re.compile(r"^(?:ال)?(?:مناطق|منطقه|منطقة|اماكن|مكان|انحاء|مختلف|جميع|بعض|كل)(?:\s|$)")
 LED_BY = re.compile(r"(?:بقيادة|تقوده|تقودها|بدعم من|تدعمه|تدعمها|المدعوم من|المدعومة من)\s*$")
 def _core_sentence(group: list[Mention], sents: list[tuple[int, int]]) -> int:

@@ -81,3 +81,18 @@ def test_an_event_with_no_place_takes_the_country_the_document_is_about():
     arrest = next(e for e in build_events(Document("d", two, ents2, rels)) if e["mentions"] == ["T5"])
     assert arrest["country"] is None
 
+
+
+def test_a_border_with_a_country_does_not_place_the_event_in_it():
+    # SK-internationalNews-2145 (train): a strike `في ولاية كونار شرقي أفغانستان على الحدود مع باكستان` is in AF
+    text = "شن الجيش غارة في ولاية كونار شرقي أفغانستان على الحدود مع باكستان."
+    ents = spans(text, [("T1", "ATTACK", "غارة"), ("T2", "GPE", "ولاية كونار"), ("T3", "LOC", "شرقي أفغانستان"),
+                        ("T4", "LOC", "الحدود مع باكستان")])
+    rels = [Relation("PLACE", "T1", "T2"), Relation("PLACE", "T1", "T3"), Relation("PLACE", "T1", "T4")]
+    strike = build_events(Document("d", text, ents, rels))[0]
+    assert strike["country"] == "AF"
+    # places in two countries, neither a border, still leave the country open
+    two = "شن الجيش غارة في شرقي أفغانستان وفي شمال باكستان."
+    ents2 = spans(two, [("T1", "ATTACK", "غارة"), ("T3", "LOC", "شرقي أفغانستان"), ("T4", "LOC", "شمال باكستان")])
+    rels2 = [Relation("PLACE", "T1", "T3"), Relation("PLACE", "T1", "T4")]
+    assert build_events(Document("d", two, ents2, rels2))[0]["country"] is None
