@@ -269,8 +269,9 @@ def in_dateline(e: Entity, text: str) -> bool:
 
 
 def document_country_counts(doc: Document) -> dict[str, int]:
-    """How often the document names each country: country names in place spans (not in a dateline) and
-    nationality adjectives in any span (`الجيش الوطني الليبي` -> LY). Computed once per document (cached on it,
+    """How often the document names each country: country names in place spans (not in a dateline), nationality
+    adjectives in any span (`الجيش الوطني الليبي` -> LY) and the cities and towns of GPE spans (`بيدوة` -> SO).
+    Computed once per document (cached on it,
     recomputed if its entity list changes length): every record of the document asks for it."""
     cache = doc.__dict__.get("_country_counts")
     if cache is not None and cache[0] == len(doc.entities):
@@ -290,9 +291,12 @@ def _count_countries(doc: Document) -> dict[str, int]:
             c = country_code(e.text) or country_in_text(e.text)
         if c is None and e.label in ("ORG", "GROUP", "GPE", "FAC", "LOC"):
             c = next((n for w in norm_letters(e.text).split() if (n := nationality_code(w))), None)
+        if c is None and e.label == "GPE":  # a city or town: `بيدوة`, `أديس أبابا` (a Somali, an Ethiopian story)
+            c = city_code(e.text) or town_code(e.text)
         if c:
             counts[c] = counts.get(c, 0) + 1
     return counts
+
 
 
 def document_country(doc: Document) -> str | None:

@@ -195,3 +195,23 @@ def spans_of(text, items):
         out.append(Entity(i, label, start, start + len(surface), surface))
         pos = start + len(surface)
     return out
+
+
+def test_cities_and_towns_count_for_the_country_a_document_is_about():
+    from model.places import document_country, document_country_counts
+
+    # SK-internationalNews-2348 (train): a grenade attack at a rally in Addis Ababa, the United States named twice
+    text = ("هجوم بقنبلة يدوية خلال تجمع في أديس أبابا. وأدانت الولايات المتحدة الهجوم. "
+            "وقالت الولايات المتحدة إنها تدعم التحقيق. وشهدت أديس أبابا احتجاجات. وأعلنت السلطات في مقديشو حالة التأهب.")
+    names = [("T1", "GPE", "أديس أبابا"), ("T2", "GPE", "الولايات المتحدة"), ("T3", "GPE", "الولايات المتحدة"),
+             ("T4", "GPE", "أديس أبابا"), ("T5", "GPE", "مقديشو")]
+    ents, pos = [], 0
+    for i, label, surface in names:
+        start = text.index(surface, pos)
+        ents.append(Entity(i, label, start, start + len(surface), surface))
+        pos = start + len(surface)
+    doc = Document("d", text, ents, [])
+    assert document_country_counts(doc) == {"ET": 2, "US": 2, "SO": 1}
+    assert document_country(doc) is None  # a tie: the document does not say
+    # the United States named once: the Ethiopian capital, named twice, decides (before, only US counted)
+    assert document_country(Document("d2", text, [e for e in ents if e.id != "T3"], [])) == "ET"
