@@ -148,7 +148,7 @@ def place_country(text: str, doc_counts: dict[str, int] | None = None, label: st
     also bear) a GeoNames town; a name with both readings (`غرب عمان`: Oman or Amman) takes the one the document
     names more often (`doc_counts`)."""
     country = country_code(text) or country_in_text(text)
-    city = city_code(text) or (None if country or label != "GPE" else town_code(text, doc_counts))
+    city = city_code(text) or (None if country or label != "GPE" else trusted_town(text, doc_counts))
     counts = doc_counts or {}
     state = re.search(r"(?:سلطنة|دولة|جمهورية|مملكة)\s", _key(text))
     if country and city and city != country and not state and counts.get(city, 0) > counts.get(country, 0):
@@ -283,6 +283,7 @@ def document_country_counts(doc: Document) -> dict[str, int]:
 
 def _count_countries(doc: Document) -> dict[str, int]:
     counts: dict[str, int] = {}
+    towns: list[Entity] = []
     for e in doc.entities:
         if in_dateline(e, doc.text):
             continue
@@ -291,12 +292,23 @@ def _count_countries(doc: Document) -> dict[str, int]:
             c = country_code(e.text) or country_in_text(e.text)
         if c is None and e.label in ("ORG", "GROUP", "GPE", "FAC", "LOC"):
             c = next((n for w in norm_letters(e.text).split() if (n := nationality_code(w))), None)
-        if c is None and e.label == "GPE":  # a city or town: `بيدوة`, `أديس أبابا` (a Somali, an Ethiopian story)
-            c = city_code(e.text) or town_code(e.text)
+        if c is None and e.label == "GPE":
+            towns.append(e)
+        if c:
+            counts[c] = counts.get(c, 0) + 1
+    named = dict(counts)
+    for e in towns:  # a city or town: `مقديشو`, `أديس أبابا` (a Somali, an Ethiopian story), read once the
+        c = city_code(e.text) or trusted_town(e.text, named)  # countries the text names are known
         if c:
             counts[c] = counts.get(c, 0) + 1
     return counts
 
+
+def trusted_town(name: str, doc_counts: dict[str, int] | None) -> str | None:
+    """A GeoNames town's country, when the document names that country (or no country at all): GeoNames lists
+    towns, not regions, so `الجوف` is only the Libyan town, not the Yemeni governorate of a story about Yemen."""
+    code = town_code(name, doc_counts)
+    return code if code and (not doc_counts or doc_counts.get(code, 0) > 0) else None
 
 
 def document_country(doc: Document) -> str | None:
