@@ -345,10 +345,12 @@ class _Resolver:
         if re.search(r"(?:^|\s)(?:اول امس|امس الاول)(?:\s|$)", s):
             return (pub - timedelta(days=2),) * 2
         if re.search(r"(?:^|\s)(?:الليلة الماضية|ليلة امس|ليل امس)(?:\s|$)", s):
-            return pub - timedelta(days=1), pub
+            return (pub - timedelta(days=1),) * 2  # the night keeps its evening's day (`ليل الخميس`, 11.8)
         if re.search(r"(?:^|\s)امس(?:\s|$)", s):
             return (pub - timedelta(days=1),) * 2
-        if re.search(r"(?:^|\s)(?:اليومين الماضيين|اليومين الاخيرين)(?:\s|$)", s):
+        if re.search(r"(?:^|\s)اليومين الماضيين(?:\s|$)", s):  # the last N units `الماضية` end the day before
+            return pub - timedelta(days=2), pub - timedelta(days=1)
+        if re.search(r"(?:^|\s)اليومين الاخيرين(?:\s|$)", s):
             return pub - timedelta(days=2), pub
         if re.search(r"(?:^|\s)(?:الايام|الساعات)\s+(?:الماضية|الاخيرة|السابقة|القليلة الماضية|الماضي)(?:\s|$)", s):
             return pub - timedelta(days=7 if "الايام" in s else 1), pub
@@ -421,8 +423,8 @@ class _Resolver:
             if not m:
                 return None
             number, unit, adj = m.group(1), m.group(2), "اخيرة"
-        if any(w in WEEKDAYS for w in (number, "ال" + number)):
-            return None  # `يوم الأحد الماضي`: a weekday, not a number of days
+        if any(w in WEEKDAYS for w in (number, "ال" + number)) or number.removeprefix("ال") in THIRDS:
+            return None  # `يوم الأحد الماضي`: a weekday; `نهاية العام الماضي`: a part of last year, not a number
         dur = _duration(f"{re.sub(r'^ال', '', number)} {re.sub(r'^ال(?=..)', '', unit)}")
         if not dur or not dur[0] or not self.pub:
             return None

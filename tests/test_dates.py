@@ -33,8 +33,19 @@ def test_days(text, expected):
     assert iv(text) == (expected, expected)
 
 
-def test_last_night_spans_two_days():
-    assert iv("الليلة الماضية") == ("2018-09-01", "2018-09-02")
+def test_last_night_is_the_day_before_and_the_last_two_days_end_the_day_before():
+    # guidelines 11.8: a night keeps its evening's day; the last N units `الماضية` end the day before publication
+    # (BB-middleEast-959, SK-middleEast-2695, train)
+    assert iv("الليلة الماضية") == ("2018-09-01", "2018-09-01") and iv("ليلة أمس") == ("2018-09-01", "2018-09-01")
+    assert iv("اليومين الماضيين") == ("2018-08-31", "2018-09-01")
+
+
+def test_the_end_of_last_year_is_its_last_third_not_the_last_year():
+    # BB-middleEast-659 (train): `منذ نهاية العام الماضي`, published 2018-06-23 -> 2017-09-01..2018-06-23
+    assert resolve_date("نهاية العام الماضي", date(2018, 6, 23)).start == "2017-09-01"
+    assert (resolve_date("منذ نهاية العام الماضي", date(2018, 6, 23)).start,
+            resolve_date("منذ نهاية العام الماضي", date(2018, 6, 23)).end) == ("2017-09-01", "2018-06-23")
+    assert iv("الأربعة أشهر الماضية") == ("2018-05-02", "2018-09-01")  # a number of units still is one
 
 
 @pytest.mark.parametrize("text, expected", [
