@@ -221,6 +221,8 @@ class _Resolver:
             return inner[0], self.pub
         if dur and self.pub:
             n, unit = dur
+            if n == 0 and unit == "d" and re.fullmatch(r"(?:بضعة\s+|عدة\s+)?ايام(?:\s+قليلة)?", rest):
+                return self.pub - timedelta(days=7), self.pub  # `منذ أيام`: from `قبل أيام` to publication
             if n == 0 and unit in "dwmy":
                 return None
             return _minus(self.pub, n, unit)[0], self.pub
@@ -294,6 +296,8 @@ class _Resolver:
         dm = re.search(r"(\d{1,2})\s*(?:من)?\s*$", before)
         if dm and 1 <= int(dm.group(1)) <= 31:
             day = int(dm.group(1))
+        elif re.search(r"(?:^|\s)[وفب]?اول\s*$", before):
+            day = 1  # `أول تموز/يوليو` is the first of July (`أوائل`, `مطلع`, `بداية` are its first third)
         else:
             om = re.search(rf"(?:^|\s)({_ORD_ALT})(?:\s+من)?(?:\s+شهر)?\s*$", before)
             if om:

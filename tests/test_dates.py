@@ -178,3 +178,15 @@ def test_the_last_units_without_a_number_or_a_weekday_are_not_a_count_of_days():
     assert iv("الأسابيع الأخيرة") == (None, None)  # vague (guidelines 11.8)
     assert iv("يوم الأحد الماضي") == ("2018-08-26", "2018-08-26")  # not "one day" (`الأحد` reads as `أحد`)
     assert iv("الأربعة أشهر الماضية", None) == (None, None)  # no publication date
+
+
+def test_the_first_of_a_month_and_since_some_days():
+    # AL-internationalNews-1891 (train): `تفجير ... في أول تموز/يوليو` is 1 July; `أوائل` stays the first third
+    assert resolve_date("أول تموز/يوليو", date(2018, 7, 11)).start == "2018-07-01"
+    assert (resolve_date("أول تموز/يوليو", date(2018, 7, 11)).end, resolve_date("أوائل تموز", date(2018, 7, 11)).end) \
+        == ("2018-07-01", "2018-07-10")
+    # FR-middleEast-826 (train): `منذ أيام` runs from `قبل أيام` (seven days before publication) to publication
+    d = resolve_date("منذ أيام", date(2018, 7, 25))
+    assert (d.start, d.end) == ("2018-07-18", "2018-07-25")
+    assert resolve_date("منذ أيام قليلة", date(2018, 7, 25)).start == "2018-07-18"
+    assert not resolve_date("منذ أشهر", date(2018, 7, 25)).resolved  # vague: unresolved (11.8)
