@@ -228,7 +228,19 @@ def _specificity(e: Entity, placed: bool = False) -> int:
         return 4
     if country_in_text(e.text) or (_core(e.text) in ("البلاد", "البلد") and not placed):
         return 3  # `جنوب البلاد` is a part of the country; `وسط البلاد` inside Derna (LOCATED_IN) is a quarter
+    if e.label == "LOC" and not placed and _vague_area(e.text):
+        return 2.5  # `عدة قرى`, `أحياء`, `المنطقة`: an area the text does not name, wider than a named town
     return {"FAC": 0, "LOC": 1, "GPE": 2}.get(e.label, 2)
+
+
+def _vague_area(text: str) -> bool:
+    words = _core(text).split()
+    if not words:
+        return False
+    head = re.sub(r"^[وفب]?(?:ال|لل|ل)", "", words[0])
+    if head in ("عدة", "بعض", "العديد", "عديد", "مختلف", "جميع", "كل", "انحاء"):
+        return True
+    return len(words) == 1 and (head in GENERIC_PLACE_PLURALS or is_generic_place(text))
 
 
 def order_places(place_ids: list[str], doc: Document) -> list[str]:

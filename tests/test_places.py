@@ -228,3 +228,14 @@ def test_a_town_of_a_country_the_story_never_names_is_not_trusted():
     assert trusted_town("جبهة الجوف", {"YE": 5, "IR": 2}) is None
     assert trusted_town("جبهة الجوف", {"LY": 1}) == "LY" and trusted_town("جبهة الجوف", {}) == "LY"
     assert place_country("الجوف", {"YE": 5}) is None and place_country("مدينة حجة", {"YE": 5}) == "YE"
+
+
+def test_an_area_the_text_does_not_name_is_wider_than_a_named_town():
+    # SK-middleEast-2695 (train): PLACE `عدة قرى` and `رفح`; SK-middleEast-2780 (train): `أحياء` and `نصيب`
+    text = "قصف عدة قرى في رفح"
+    ents = spans_of(text, [("T1", "LOC", "عدة قرى"), ("T2", "GPE", "رفح")])
+    assert order_places(["T1", "T2"], Document("d", text, ents, []))[0] == "T2"
+    # a named area (`وادي حمارا`) stays more specific than a town, as before
+    text = "في وادي حمارا قرب المحفد"
+    ents = spans_of(text, [("T1", "LOC", "وادي حمارا"), ("T2", "GPE", "المحفد")])
+    assert order_places(["T2", "T1"], Document("d", text, ents, []))[0] == "T1"
