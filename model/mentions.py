@@ -228,5 +228,6 @@ def _no_article(word: str) -> str:
 
 def is_plural(text: str) -> bool:
     w = norm_letters(text).split()[0] if text.split() else ""
+    w = re.sub(r"(?<=ات)(?:هما|هم|ها|ه)$", "", w)  # `هجماته`, `عملياتها`, `اعتقالاتها`: a group's attacks
     return w.endswith(("ات", "ين", "ون")) or w in ("الهجمات", "العمليات", "الغارات", "هجمات", "عمليات", "غارات",
                                                   "الضربات", "ضربات", "معارك", "المعارك", "اشتباكات")

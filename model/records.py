@@ -151,9 +151,13 @@ def _orgs(ids: list[str], member_of: dict[str, list[str]]) -> list[str]:
 
 
 def is_aggregate_record(group: list[Mention], date: dict | None) -> bool:
-    """A tally, repeated violence or a campaign: a mention says so (`38 عملية`, `هجمات منتظمة`, a period), or every
-    attack noun is plural and no single day is given; many strikes on one day are one event (guidelines 11.5)."""
+    """A tally, repeated violence or a campaign: a mention says so (`38 عملية`, `هجمات منتظمة`, a period), the date
+    spans more than a year, or every attack noun is plural (`هجماته` too) and no single day is given; many strikes
+    on one day are one event (guidelines 11.5)."""
     one_day = bool(date and date.get("start") and date["start"] == date.get("end"))
+    if date and date.get("start") and date.get("end") and \
+            width_days(DateValue(date.get("text", ""), date["start"], date["end"])) > 366:
+        return True  # more than a year (`عامي 2002 و2004`, `منذ 2016`): violence over a stretch of years
     if any(m.aggregate for m in group):
         return not (one_day and all(not m.dates or all(width_days(d) == 0 for d in m.dates if d.resolved)
                                     for m in group if m.aggregate))

@@ -100,3 +100,11 @@ def test_action_kinds_of_triggers():
     assert action_kind("هجوماً كيماوياً") == action_kind("الهجوم الكيماوي") == "phrase:هجوم كيماوي"
     assert action_kind("هجوم") is None and action_kind("عملية عسكرية") is None  # any attack, not one kind
     assert action_kind("صدام") is None  # a name, not `صدم`
+
+
+def test_a_plural_with_a_pronoun_is_plural():
+    from model.mentions import is_plural
+
+    # BB-middleEast-604 (train): `وكثف تنظيم الدولة من هجماته`; BB-internationalNews-408: `تواصل إيران اعتقالاتها`
+    assert is_plural("هجماته") and is_plural("عملياتها") and is_plural("اعتقالاتها") and is_plural("هجماتهم")
+    assert not is_plural("هجومه") and not is_plural("اعتقاله") and not is_plural("مداهمته")

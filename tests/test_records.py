@@ -309,3 +309,17 @@ def test_one_of_a_group_and_names_told_again_are_subsets():
     # counter-example: `أحد عناصر الأمن` is one more person, not one of a group told before
     killed = _toll("في هجوم قتل ثلاثة مدنيين وأحد عناصر الأمن.", ["ثلاثة مدنيين", "أحد عناصر الأمن"])
     assert (killed["min"], killed["max"]) == (4, 4)
+
+
+def test_violence_over_more_than_a_year_is_an_aggregate():
+    from model.records import is_aggregate_record
+
+    # SK-middleEast-744 (train): `إطلاق نار وتفجير في القدس عامي 2002و 2004`; a month is not enough (`أيار 2023`)
+    text = "وقع إطلاق نار في القدس عامي 2002 و2004. وقع إطلاق نار في القدس في أيار 2023."
+    ents = spans(text, [("T1", "ATTACK", "إطلاق نار"), ("T2", "DATE", "عامي 2002 و2004"),
+                        ("T3", "ATTACK", "إطلاق نار"), ("T4", "DATE", "أيار 2023")])
+    doc = Document("d", text, ents, [Relation("TIME", "T1", "T2"), Relation("TIME", "T3", "T4")])
+    records = build_events(doc)
+    assert [r["aggregate"] for r in records] == [True, False]
+    assert records[0]["date"]["start"] == "2002-01-01" and records[0]["date"]["end"] == "2004-12-31"
+    assert is_aggregate_record([], {"text": "x", "start": "2016-01-01", "end": "2018-05-01"})
