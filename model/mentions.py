@@ -97,7 +97,7 @@ def is_aggregate(m: Mention, text: str) -> bool:
     before = re.sub(r"[^\w\s]", " ", before).rstrip()
     if m.label == ATTACK and (QUANTIFIED.search(before) or REPEATED.match(norm_letters(text[m.ent.end:m.ent.end + 20]))):
         return True
-    if m.label == ATTACK and _habitual(m, text):
+    if m.label == ATTACK and (_habitual(m, text) or FIGHTS.match(norm_letters(m.ent.text))):
         return True
     if CASES.search(before):  # a statistic: `5 حالات اغتيال`, `658 حالة اختطاف`, `وحالتي وفاة`
         return True
@@ -112,6 +112,7 @@ def _period(t: Entity, text: str) -> bool:
                 or re.search(r"\d{4}\s*[-–]\s*\d{4}", t.text))
 
 
+FIGHTS = re.compile(r"^[وف]?[يت]قاتل")  # `الجماعات التي تقاتل في الغوطة`, `يقاتلون ضد`: an ongoing war, not one fight
 CASES = re.compile(r"(?:(?:\d[\d,.]*|[اأإآء-ي]{3,})\s+(?:حالة|حالات)|حالتي|حالتين)(?:\s+من)?\s*$")
 HABITUAL = re.compile(r"(?:^|[\s\"“«(])و?(?:احيانا|غالبا|عادة|دائما|كثيرا ما|مرارا|مرات عدة|عدة مرات|مرات عديدة|"
                       r"تكرارا|من حين (?:لاخر|الي اخر|لآخر)|"

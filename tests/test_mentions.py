@@ -108,3 +108,11 @@ def test_a_plural_with_a_pronoun_is_plural():
     # BB-middleEast-604 (train): `وكثف تنظيم الدولة من هجماته`; BB-internationalNews-408: `تواصل إيران اعتقالاتها`
     assert is_plural("هجماته") and is_plural("عملياتها") and is_plural("اعتقالاتها") and is_plural("هجماتهم")
     assert not is_plural("هجومه") and not is_plural("اعتقاله") and not is_plural("مداهمته")
+
+
+def test_fighting_told_in_the_imperfect_is_an_ongoing_war():
+    # BB-middleEast-237 (train): `الجماعات المسلحة التي تقاتل في الغوطة الشرقية`; a fight told in the perfect is one
+    text = "الجماعات المسلحة التي تقاتل في الغوطة الشرقية. وقاتل المسلحون القوات أمس."
+    ents = spans(text, [("T1", "ATTACK", "تقاتل"), ("T2", "ATTACK", "وقاتل")])
+    ms = build_mentions(Document("d", text, ents, []), None, SCHEMA.trigger_labels)
+    assert [m.aggregate for m in ms] == [True, False]
