@@ -2,6 +2,7 @@
 from pathlib import Path
 
 import pytest
+from conftest import spans
 
 from model.document import Document, Entity, Relation, load_documents
 from model.places import (containers, country_code, country_in_text, country_of, nationality_code, order_places,
@@ -179,22 +180,13 @@ def test_two_places_in_different_countries_by_their_towns_are_not_one_place():
 def test_a_direction_of_the_country_is_wider_than_a_town_unless_placed_inside_one():
     # BB-middleEast-604 (train): PLACE `البوكمال` and `جنوب شرق البلد`: the town is the event's place
     text = "هجوم على البوكمال في جنوب شرق البلد"
-    ents = spans_of(text, [("T1", "GPE", "البوكمال"), ("T2", "LOC", "جنوب شرق البلد")])
+    ents = spans(text, [("T1", "GPE", "البوكمال"), ("T2", "LOC", "جنوب شرق البلد")])
     assert order_places(["T2", "T1"], Document("d", text, ents, [])) == ["T1", "T2"]
     # SK-middleEast-2263 (dev): `وسط البلاد` is a quarter of Derna (LOCATED_IN), as specific as `أجبيلة`
     text = 'أحياء "وسط البلاد" و أجبيلة في درنة'
-    ents = spans_of(text, [("T1", "LOC", "وسط البلاد"), ("T2", "LOC", "أجبيلة"), ("T3", "GPE", "درنة")])
+    ents = spans(text, [("T1", "LOC", "وسط البلاد"), ("T2", "LOC", "أجبيلة"), ("T3", "GPE", "درنة")])
     rels = [Relation("LOCATED_IN", "T1", "T3"), Relation("LOCATED_IN", "T2", "T3")]
     assert order_places(["T3", "T1", "T2"], Document("d", text, ents, rels))[0] == "T1"
-
-
-def spans_of(text, items):
-    out, pos = [], 0
-    for i, label, surface in items:
-        start = text.index(surface, pos)
-        out.append(Entity(i, label, start, start + len(surface), surface))
-        pos = start + len(surface)
-    return out
 
 
 def test_cities_and_towns_count_for_the_country_a_document_is_about():
@@ -203,13 +195,8 @@ def test_cities_and_towns_count_for_the_country_a_document_is_about():
     # SK-internationalNews-2348 (train): a grenade attack at a rally in Addis Ababa, the United States named twice
     text = ("هجوم بقنبلة يدوية خلال تجمع في أديس أبابا. وأدانت الولايات المتحدة الهجوم. "
             "وقالت الولايات المتحدة إنها تدعم التحقيق. وشهدت أديس أبابا احتجاجات. وأعلنت السلطات في مقديشو حالة التأهب.")
-    names = [("T1", "GPE", "أديس أبابا"), ("T2", "GPE", "الولايات المتحدة"), ("T3", "GPE", "الولايات المتحدة"),
-             ("T4", "GPE", "أديس أبابا"), ("T5", "GPE", "مقديشو")]
-    ents, pos = [], 0
-    for i, label, surface in names:
-        start = text.index(surface, pos)
-        ents.append(Entity(i, label, start, start + len(surface), surface))
-        pos = start + len(surface)
+    ents = spans(text, [("T1", "GPE", "أديس أبابا"), ("T2", "GPE", "الولايات المتحدة"), ("T3", "GPE", "الولايات المتحدة"),
+                        ("T4", "GPE", "أديس أبابا"), ("T5", "GPE", "مقديشو")])
     doc = Document("d", text, ents, [])
     # Mogadishu is a GeoNames town (not a CLDR city): read only in a story that names Somalia
     assert document_country_counts(doc) == {"ET": 2, "US": 2}
@@ -233,9 +220,9 @@ def test_a_town_of_a_country_the_story_never_names_is_not_trusted():
 def test_an_area_the_text_does_not_name_is_wider_than_a_named_town():
     # SK-middleEast-2695 (train): PLACE `عدة قرى` and `رفح`; SK-middleEast-2780 (train): `أحياء` and `نصيب`
     text = "قصف عدة قرى في رفح"
-    ents = spans_of(text, [("T1", "LOC", "عدة قرى"), ("T2", "GPE", "رفح")])
+    ents = spans(text, [("T1", "LOC", "عدة قرى"), ("T2", "GPE", "رفح")])
     assert order_places(["T1", "T2"], Document("d", text, ents, []))[0] == "T2"
     # a named area (`وادي حمارا`) stays more specific than a town, as before
     text = "في وادي حمارا قرب المحفد"
-    ents = spans_of(text, [("T1", "LOC", "وادي حمارا"), ("T2", "GPE", "المحفد")])
+    ents = spans(text, [("T1", "LOC", "وادي حمارا"), ("T2", "GPE", "المحفد")])
     assert order_places(["T2", "T1"], Document("d", text, ents, []))[0] == "T1"
