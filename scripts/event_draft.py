@@ -23,6 +23,7 @@ import sys
 from pathlib import Path
 
 from model.document import Document, load_documents
+from training.validate_events import counts_without_outcome
 from model.mentions import sentences
 
 log = logging.getLogger("event_draft")
@@ -124,6 +125,7 @@ def check_record(rec: dict, doc: Document, probs: list[str]) -> None:
                 probs.append(f"{where}: {role} {i} missing or labelled {by_id[i].label if i in by_id else '-'}")
     for k in ("killed", "wounded", "captured"):
         _check_count(rec.get(k), f"{where} {k}", by_id, probs)
+    probs += [f"{where}: {m}" for m in counts_without_outcome(rec, {i: e.label for i, e in by_id.items()})]
     if not isinstance(rec.get("aggregate"), bool):
         probs.append(f"{where}: aggregate must be true or false")
 

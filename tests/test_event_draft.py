@@ -67,6 +67,7 @@ def test_wrong_records_are_caught():
         "min 16 > max 15": record(killed=record()["killed"] | {"min": 16}),
         "victims": record(victims=["T4"]),
         "aggregate": record(aggregate="no"),
+        "wounded": record(wounded=record()["killed"]),              # a count with no INJURE mention (11.7)
     }
     for expect, rec in cases.items():
         probs = []

@@ -53,3 +53,15 @@ def test_unknown_document(tmp_path):
         f.write(json.dumps({"id": "nope", "status": "gold", "events": []}) + "\n")
     problems, _ = validate_paths([folder])
     assert any("no document with id 'nope'" in str(p) for p in problems)
+
+
+def test_a_count_without_a_mention_of_its_outcome_is_reported(tmp_path):
+    seed0 = next(d for d in load_documents([ANN / "seeds.jsonl"]) if d.id == "seed-000")
+    injures = {e.id for e in seed0.entities if e.label == "INJURE"}
+
+    def drop_injures(events):  # the raid keeps its 7 wounded but loses every INJURE mention
+        raid = next(e for e in events if e["killed"] and e["wounded"])
+        raid["mentions"] = [m for m in raid["mentions"] if m not in injures]
+    errs, _ = errors(tmp_path, drop_injures)
+    assert any("wounded is counted but no mention of the record is INJURE" in e for e in errs), errs
+    assert not any("killed is counted" in e for e in errs)

@@ -26,6 +26,7 @@ ROLE_LABELS = {"attackers": ACTORS, "targets": ACTORS | PLACES, "victims": {"PER
                "agents": ACTORS, "instruments": {"WEAPON"}, "sources": {"ORG", "PER"},
                "attacker_orgs": {"ORG", "GPE"}, "target_orgs": {"ORG", "GPE"}, "victim_orgs": {"ORG", "GPE"}}
 COUNT_FIELDS = ("killed", "wounded", "captured")
+OUTCOME = {"killed": "KILL", "wounded": "INJURE", "captured": "ARREST"}
 
 
 def _is_int(v) -> bool:
@@ -62,6 +63,14 @@ def check_count(name: str, c, labels: dict[str, str]) -> list[str]:
             errs.append(f"{name}.breakdown[{k}]: nested breakdown")
         errs += check_count(f"{name}.breakdown[{k}]", b, labels)
     return errs
+
+
+def counts_without_outcome(ev: dict, labels: dict[str, str]) -> list[str]:
+    """A count whose outcome no mention of the record has (`wounded` with no INJURE trigger): guidelines 11.7."""
+    have = {labels.get(m) for m in ev.get("mentions") or []}
+    return [f"{name} is counted but no mention of the record is {OUTCOME[name]} (guidelines 11.7: counts come from "
+            f"the record's own casualty triggers)" for name in COUNT_FIELDS
+            if ev.get(name) is not None and OUTCOME[name] not in have]
 
 
 def check_record(ev: dict, labels: dict[str, str], text: str) -> tuple[list[str], list[str]]:
@@ -105,6 +114,7 @@ def check_record(ev: dict, labels: dict[str, str], text: str) -> tuple[list[str]
             errs.append(f"{rid}: missing {name} (null when the text gives no number)")
         else:
             errs += [f"{rid}: {m}" for m in check_count(name, ev[name], labels)]
+    errs += [f"{rid}: {m}" for m in counts_without_outcome(ev, labels)]
     if "aggregate" in ev and not isinstance(ev["aggregate"], bool):
         errs.append(f"{rid}: aggregate must be true or false")
     return errs, warns
