@@ -317,10 +317,22 @@ def _count_countries(doc: Document) -> dict[str, int]:
 
 
 def trusted_town(name: str, doc_counts: dict[str, int] | None) -> str | None:
-    """A GeoNames town's country, when the document names that country (or no country at all): GeoNames lists
-    towns, not regions, so `الجوف` is only the Libyan town, not the Yemeni governorate of a story about Yemen."""
+    """A GeoNames town's country, when the document names that country (or no country at all) or the town is a city
+    of BIG_TOWN people or more (`اللاذقية`, `مقديشو`): GeoNames lists towns, not regions, so `الجوف` is only the
+    Libyan town, not the Yemeni governorate of a story about Yemen, and `يوبي` a Japanese town, not Yobe State."""
     code = town_code(name, doc_counts)
-    return code if code and (not doc_counts or doc_counts.get(code, 0) > 0) else None
+    if code is None or not doc_counts or doc_counts.get(code, 0) > 0:
+        return code
+    return code if _population(name, code) >= BIG_TOWN else None
+
+
+BIG_TOWN = 300_000  # a city this large is itself (Latakia, Mogadishu); below it, names repeat across countries
+
+
+def _population(name: str, code: str) -> int:
+    table = gazetteer()
+    c = next((c for c in _phrases(name, 3) if c in table), None)
+    return table[c].get(code, 0) if c else 0
 
 
 def document_country(doc: Document) -> str | None:

@@ -198,12 +198,19 @@ def test_cities_and_towns_count_for_the_country_a_document_is_about():
     ents = spans(text, [("T1", "GPE", "أديس أبابا"), ("T2", "GPE", "الولايات المتحدة"), ("T3", "GPE", "الولايات المتحدة"),
                         ("T4", "GPE", "أديس أبابا"), ("T5", "GPE", "مقديشو")])
     doc = Document("d", text, ents, [])
-    # Mogadishu is a GeoNames town (not a CLDR city): read only in a story that names Somalia
-    assert document_country_counts(doc) == {"ET": 2, "US": 2}
+    # Mogadishu is a GeoNames town (not a CLDR city), large enough to be read in any story
+    assert document_country_counts(doc) == {"ET": 2, "US": 2, "SO": 1}
     assert document_country(doc) is None  # a tie: the document does not say
     somali = text + " وقالت الحكومة الصومالية ذلك."
     ents_so = ents + [Entity("T6", "ORG", somali.index("الحكومة الصومالية"), somali.index(" ذلك."), "الحكومة الصومالية")]
     assert document_country_counts(Document("d1", somali, ents_so, [])) == {"ET": 2, "US": 2, "SO": 2}
+    # a small town is read only in a story that names its country: `يوبي` is a Japanese town in GeoNames
+    yobe = "هجوم في ولاية يوبي."
+    ents_y = spans(yobe, [("T1", "GPE", "يوبي")])
+    assert document_country_counts(Document("d3", yobe, ents_y, [])) == {"JP": 1}  # no country named: trusted
+    nigeria = yobe + " قالت الحكومة النيجيرية."
+    ents_n = ents_y + spans(nigeria, [("T2", "ORG", "الحكومة النيجيرية")])
+    assert document_country_counts(Document("d4", nigeria, ents_n, [])) == {"NG": 1}
     # the United States named once: the Ethiopian capital, named twice, decides (before, only US counted)
     assert document_country(Document("d2", text, [e for e in ents if e.id != "T3"], [])) == "ET"
 
@@ -215,6 +222,9 @@ def test_a_town_of_a_country_the_story_never_names_is_not_trusted():
     assert trusted_town("جبهة الجوف", {"YE": 5, "IR": 2}) is None
     assert trusted_town("جبهة الجوف", {"LY": 1}) == "LY" and trusted_town("جبهة الجوف", {}) == "LY"
     assert place_country("الجوف", {"YE": 5}) is None and place_country("مدينة حجة", {"YE": 5}) == "YE"
+    # a large city is itself, named country or not (CN-middleEast-1171, train: `اللاذقية` in a story of Russian
+    # statements); AL-internationalNews-145 (train): `يوبي` (Yobe State) is only a Japanese town of 174,000
+    assert trusted_town("اللاذقية", {"RU": 6, "YE": 4}) == "SY" and trusted_town("يوبي", {"NG": 2}) is None
 
 
 def test_an_area_the_text_does_not_name_is_wider_than_a_named_town():
