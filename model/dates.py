@@ -229,7 +229,7 @@ class _Resolver:
         return None
 
     def _range(self, s: str) -> Interval | None:
-        m = re.match(r"^(?:(?:ال)?فترة\s+)?(?:من\s+)?(?:ما\s+)?بين\s+(.+?)\s+و\s*(.+)$", s) or \
+        m = re.match(r"^(?:(?:ال)?(?:فترة|ليلة|ليل)\s+)?(?:من\s+)?(?:ما\s+)?بين\s+(.+?)\s+و\s*(.+)$", s) or \
             re.match(r"^(?:(?:ال)?فترة\s+)?(?:من\s+)?(.+?)\s+(?:الي|حتي|حتى|و(?:حتي|حتى|الي))\s+(.+)$", s)
         if not m:
             m = re.match(r"^(?:عامي|العامين)\s+(\d{4})\s+و\s*(\d{4})$", s)
@@ -261,8 +261,8 @@ class _Resolver:
     def _two(self, a: str, b: str) -> Interval | None:
         b_month, b_year = MONTH_RE.search(b), YEAR_RE.search(b)
         a_month, a_year = MONTH_RE.search(a), YEAR_RE.search(a)
-        if re.fullmatch(r"\d{1,2}", a.strip()) and b_month:
-            a = f"{a} {b[b_month.start():]}"
+        if (re.fullmatch(r"\d{1,2}", a.strip()) or a.strip() in ORDINALS) and b_month:
+            a = f"{a} {b[b_month.start():]}"  # `26 و28 تموز`, `بين الخامس والسادس من سبتمبر`
         elif not a_year and b_year and a_month:
             a = f"{a} {b_year.group()}"
         if not b_year and a_year and b_month:

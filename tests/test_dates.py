@@ -190,3 +190,11 @@ def test_the_first_of_a_month_and_since_some_days():
     assert (d.start, d.end) == ("2018-07-18", "2018-07-25")
     assert resolve_date("منذ أيام قليلة", date(2018, 7, 25)).start == "2018-07-18"
     assert not resolve_date("منذ أشهر", date(2018, 7, 25)).resolved  # vague: unresolved (11.8)
+
+
+def test_a_range_of_ordinal_days_and_a_night_between_two_days():
+    # BB-middleEast-230 (train): the 2007 strike on the Syrian reactor
+    d = resolve_date("الليلة بين الخامس والسادس من سبتمبر/ أيلول عام 2007", date(2018, 3, 21))
+    assert (d.start, d.end) == ("2007-09-05", "2007-09-06")
+    d = resolve_date("ما بين الخامس والعاشر من مايو", date(2018, 7, 30))
+    assert (d.start, d.end) == ("2018-05-05", "2018-05-10")
