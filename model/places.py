@@ -268,8 +268,23 @@ def country_of(place_ids: list[str], doc: Document) -> str | None:
     the one the document names more (`غرب عمان` in a Jordanian story -> JO)."""
     ents = entity_index(doc)
     counts = document_country_counts(doc)
-    return next((c for p in place_ids if p in ents and (c := place_country(ents[p].text, counts, ents[p].label))),
-                None)
+    return next((c for p in place_ids if p in ents and (c := span_country(ents[p], doc, counts))), None)
+
+
+REGION_NOUNS = {"قطاع", "مدينة", "محافظة", "ولاية", "اقليم", "بلدة", "قرية", "مديرية", "قضاء", "جزيرة"}
+
+
+def span_country(e: Entity, doc: Document, counts: dict[str, int]) -> str | None:
+    """The country of a place span; a definite region noun (`القطاع`, `جنوب القطاع`, `المحافظة`) refers back to the
+    last place named with that noun (`قطاع غزة`, `محافظة السويداء`) and takes its country."""
+    code = place_country(e.text, counts, e.label)
+    words = _core(e.text).split()
+    if code or len(words) != 1 or not words[0].startswith("ال") or words[0][2:] not in REGION_NOUNS:
+        return code
+    noun = words[0][2:]
+    named = [x for x in doc.entities if x.label in ("GPE", "LOC") and x.end <= e.start
+             and _key(x.text).split()[:1] == [noun] and len(_key(x.text).split()) > 1]
+    return place_country(named[-1].text, counts, named[-1].label) if named else None
 
 
 DATELINE = re.compile(r"^[^.\n]{0,40}\((?:CNN|سي ان ان|رويترز|[اأ] ?ف ?ب|[اأ] ب|د ب [اأ]|الاناضول|سانا|واس|وام)\)")

@@ -31,7 +31,7 @@ from .merge import cluster_mentions, event_places, victim_side
 from .mentions import ATTACK, Mention, build_mentions, entity_index, is_plural, sentences
 from .numbers import (Count, add, is_correcting, is_others, is_partial, is_preliminary, is_subset, is_superseded,
                       norm_letters)
-from .places import country_code, document_country, document_country_counts, in_dateline, place_country
+from .places import country_code, document_country, document_country_counts, in_dateline, span_country
 
 OUTCOMES = {"KILL": "killed", "INJURE": "wounded", "ARREST": "captured"}
 ROLE_FIELDS = {"ATTACKER": "attackers", "TARGET": "targets", "VICTIM": "victims", "AGENT": "agents",
@@ -184,7 +184,7 @@ def event_country(places: list[str], doc: Document, sent: tuple[int, int] | None
     doc_counts = document_country_counts(doc)
     inner = [p for p in places if p in ents and not BORDER.search(norm_letters(ents[p].text))]
     codes = list(dict.fromkeys(c for p in (inner or places) if p in ents
-                               and (c := place_country(ents[p].text, doc_counts, ents[p].label))))
+                               and (c := span_country(ents[p], doc, doc_counts))))
     if len(codes) > 1:
         return None
     if codes:

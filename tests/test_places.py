@@ -236,3 +236,16 @@ def test_an_area_the_text_does_not_name_is_wider_than_a_named_town():
     text = "في وادي حمارا قرب المحفد"
     ents = spans(text, [("T1", "LOC", "وادي حمارا"), ("T2", "GPE", "المحفد")])
     assert order_places(["T2", "T1"], Document("d", text, ents, []))[0] == "T1"
+
+
+def test_a_definite_region_noun_takes_the_country_of_the_region_named_before():
+    from model.places import span_country
+
+    # FR-internationalNews-2421 (train): `قطاع غزة` named, then strikes `في القطاع` and `جنوب القطاع`
+    text = "قصف الجيش قطاع غزة. ثم قصف في جنوب القطاع."
+    ents = spans(text, [("T1", "LOC", "قطاع غزة"), ("T2", "LOC", "جنوب القطاع")])
+    doc = Document("d", text, ents, [])
+    assert span_country(ents[1], doc, {}) == "PS"
+    # with no region of that noun named before, the noun says nothing
+    alone = Document("d2", "قصف في جنوب القطاع.", spans("قصف في جنوب القطاع.", [("T1", "LOC", "جنوب القطاع")]), [])
+    assert span_country(alone.entities[0], alone, {}) is None

@@ -12,7 +12,6 @@ min <= max. Record format: annotations/GUIDELINES.md (event section).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import date
 from pathlib import Path
