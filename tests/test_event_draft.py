@@ -58,7 +58,7 @@ def test_a_correct_record_passes():
 
 def test_wrong_records_are_caught():
     cases = {
-        "mentions": record(mentions=["T2"]),                      # a GROUP is no trigger
+        "mention": record(mentions=["T2"]),                       # a GROUP is no trigger
         "type ATTACK": record(type="KILL"),                       # an ATTACK mention makes it ATTACK
         "evidence": record(evidence="ليس في النص"),
         "place": record(place="T1", places=["T1"]),               # an ORG is no place

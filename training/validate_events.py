@@ -98,7 +98,7 @@ def check_record(ev: dict, labels: dict[str, str], text: str) -> tuple[list[str]
     for i in ([ev["place"]] if ev.get("place") else []) + list(ev.get("places") or []):
         if labels.get(i) not in PLACES:
             errs.append(f"{rid}: place {i!r} is not a GPE/LOC/FAC span of this document")
-    if ev.get("place") and ev.get("places") and ev["places"][0] != ev["place"]:
+    if ev.get("places") and ev["places"][0] != ev.get("place"):
         errs.append(f"{rid}: places must start with place")
     country = ev.get("country")
     if country is not None and not (isinstance(country, str) and len(country) == 2 and country.isupper()
