@@ -221,10 +221,8 @@ class _Resolver:
             return inner[0], self.pub
         if dur and self.pub:
             n, unit = dur
-            if n == 0 and unit == "d" and re.fullmatch(r"(?:بضعة\s+|عدة\s+)?ايام(?:\s+قليلة)?", rest):
-                return self.pub - timedelta(days=7), self.pub  # `منذ أيام`: from `قبل أيام` to publication
-            if n == 0 and unit in "dwmy":
-                return None
+            if n == 0 and unit in "wmy":
+                return None  # `منذ أشهر`: vague; vague days (`منذ أيام`) run from `قبل أيام` to publication
             return _minus(self.pub, n, unit)[0], self.pub
         return None
 

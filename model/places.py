@@ -137,9 +137,18 @@ NOT_A_TOWN = {"المدينة", "العاصمة", "المنطقة", "البلد�
 def town_code(name: str, doc_counts: dict[str, int] | None = None) -> str | None:
     """The country of a GeoNames town named in a place span (`مدينة حجة` -> YE, `ريف عفرين` -> SY); a name towns of
     several countries share takes the country the document names most, then the most populous town's."""
+    found = _town(name, doc_counts)
+    return found[0] if found else None
+
+
+def _town(name: str, doc_counts: dict[str, int] | None) -> tuple[str, int] | None:
+    """(country, population) of the GeoNames town a place span names, as `town_code` chooses it."""
     table, counts = gazetteer(), doc_counts or {}
-    c = next((c for c in _phrases(name, 3) if c in table), None)
-    return None if c is None else max(table[c], key=lambda k: (counts.get(k, 0), table[c][k]))
+    towns = next((table[c] for c in _phrases(name, 3) if c in table), None)
+    if towns is None:
+        return None
+    code = max(towns, key=lambda k: (counts.get(k, 0), towns[k]))
+    return code, towns[code]
 
 
 def place_country(text: str, doc_counts: dict[str, int] | None = None, label: str = "GPE") -> str | None:
@@ -238,7 +247,7 @@ def _vague_area(text: str) -> bool:
     if not words:
         return False
     head = re.sub(r"^[وفب]?(?:ال|لل|ل)", "", words[0])
-    if head in ("عدة", "بعض", "العديد", "عديد", "مختلف", "جميع", "كل", "انحاء"):
+    if head in ("عدة", "بعض", "عديد", "مختلف", "جميع", "كل", "انحاء"):  # `العديد من`, `أنحاء` without the article
         return True
     return len(words) == 1 and (head in GENERIC_PLACE_PLURALS or is_generic_place(text))
 
@@ -253,7 +262,7 @@ def order_places(place_ids: list[str], doc: Document) -> list[str]:
     # a place that another event place lies in is less specific than it
     def rank(p: str) -> tuple:
         depth = sum(p in inside[q] for q in ids if q != p)
-        return depth, _specificity(ents[p], bool(containers(p, doc))), ents[p].start
+        return depth, _specificity(ents[p], bool(inside[p])), ents[p].start
     out: list[str] = []
     for p in sorted(ids, key=rank):
         for q in [p] + containers(p, doc):
@@ -297,9 +306,9 @@ def in_dateline(e: Entity, text: str) -> bool:
 
 def document_country_counts(doc: Document) -> dict[str, int]:
     """How often the document names each country: country names in place spans (not in a dateline), nationality
-    adjectives in any span (`الجيش الوطني الليبي` -> LY) and the cities and towns of GPE spans (`بيدوة` -> SO).
-    Computed once per document (cached on it,
-    recomputed if its entity list changes length): every record of the document asks for it."""
+    adjectives in any span (`الجيش الوطني الليبي` -> LY) and the cities and towns of GPE spans (`مقديشو` -> SO).
+    Computed once per document (cached on it, recomputed if its entity list changes length): every record of the
+    document asks for it."""
     cache = doc.__dict__.get("_country_counts")
     if cache is not None and cache[0] == len(doc.entities):
         return dict(cache[1])
@@ -335,19 +344,14 @@ def trusted_town(name: str, doc_counts: dict[str, int] | None) -> str | None:
     """A GeoNames town's country, when the document names that country (or no country at all) or the town is a city
     of BIG_TOWN people or more (`اللاذقية`, `مقديشو`): GeoNames lists towns, not regions, so `الجوف` is only the
     Libyan town, not the Yemeni governorate of a story about Yemen, and `يوبي` a Japanese town, not Yobe State."""
-    code = town_code(name, doc_counts)
-    if code is None or not doc_counts or doc_counts.get(code, 0) > 0:
-        return code
-    return code if _population(name, code) >= BIG_TOWN else None
+    found = _town(name, doc_counts)
+    if found is None:
+        return None
+    code, people = found
+    return code if not doc_counts or doc_counts.get(code, 0) > 0 or people >= BIG_TOWN else None
 
 
 BIG_TOWN = 300_000  # a city this large is itself (Latakia, Mogadishu); below it, names repeat across countries
-
-
-def _population(name: str, code: str) -> int:
-    table = gazetteer()
-    c = next((c for c in _phrases(name, 3) if c in table), None)
-    return table[c].get(code, 0) if c else 0
 
 
 def document_country(doc: Document) -> str | None:
