@@ -244,9 +244,9 @@ def test_html_renders_in_headless_chromium(tmp_path, chromium, trained_dir):
 def test_the_console_check_sees_errors(tmp_path, chromium):
     """Control: a page with a failing script and a blocked fetch does produce console lines."""
     bad = tmp_path / "bad.html"
-    bad.write_text(f'<html><head><meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
-                   f'script-src \'unsafe-inline\'"></head><body><img src="https://example.org/x.png">'
-                   f"<script>undefinedFunction()</script></body></html>", encoding="utf-8")
+    bad.write_text('<html><head><meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+                   'script-src \'unsafe-inline\'"></head><body><img src="https://example.org/x.png">'
+                   "<script>undefinedFunction()</script></body></html>", encoding="utf-8")
     lines = console_lines(run_chromium(chromium, tmp_path, bad.as_uri(), "--dump-dom").stderr)
     assert any("undefinedFunction" in line for line in lines) and any("Content Security Policy" in line or
                                                                        "Refused" in line for line in lines), lines

@@ -401,7 +401,7 @@ def test_zero_width_joiners_inside_words_do_not_split_them(trained_dir):
     plain = _predict(trained_dir, text)
     assert len(plain.entities) > 20
     inserts = sorted({e.start + 2 for e in plain.entities if e.end - e.start > 3})  # a joiner inside every long span
-    marked, shift, where = "", 0, []
+    marked, shift = "", 0
     for k, i in enumerate(inserts):
         marked += text[shift:i] + ("\u200c" if k % 2 else "\u200d")
         shift = i
