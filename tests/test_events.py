@@ -96,3 +96,20 @@ def test_a_border_with_a_country_does_not_place_the_event_in_it():
     ents2 = spans(two, [("T1", "ATTACK", "غارة"), ("T3", "LOC", "شرقي أفغانستان"), ("T4", "LOC", "شمال باكستان")])
     rels2 = [Relation("PLACE", "T1", "T3"), Relation("PLACE", "T1", "T4")]
     assert build_events(Document("d", two, ents2, rels2))[0]["country"] is None
+
+
+def test_a_country_a_group_is_loyal_to_does_not_place_the_event():
+    # SK-middleEast-726 (dev): Houthis `الموالية لإيران` killed by strikes in Ibb are not killed in Iran
+    text = ("ارتفعت حصيلة القتلى في أوساط ميليشيات الحوثي {} نتيجة الغارات الجوية لمقاتلات التحالف العربي على "
+            "معسكر حمزة في محافظة إب.")
+
+    def country(phrase: str) -> str | None:
+        t = text.format(phrase)
+        ents = spans(t, [("T1", "KILL", "القتلى"), ("T2", "ORG", "ميليشيات الحوثي"), ("T3", "GPE", "إيران"),
+                         ("T4", "ATTACK", "الغارات الجوية"), ("T5", "ORG", "التحالف العربي"), ("T6", "GPE", "إب")])
+        rels = [Relation("RESULT_OF", "T1", "T4"), Relation("ATTACKER", "T4", "T5"), Relation("PLACE", "T4", "T6")]
+        return build_events(Document("d", t, ents, rels))[0]["country"]
+
+    assert country("الموالية لإيران") is None
+    assert country("المدعومين من إيران") is None
+    assert country("في إيران") == "IR"  # control: the same sentence placing the deaths in Iran
