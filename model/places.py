@@ -157,12 +157,23 @@ def place_country(text: str, doc_counts: dict[str, int] | None = None, label: st
     also bear) a GeoNames town; a name with both readings (`غرب عمان`: Oman or Amman) takes the one the document
     names more often (`doc_counts`)."""
     country = country_code(text) or country_in_text(text)
-    city = city_code(text) or (None if country or label != "GPE" else trusted_town(text, doc_counts))
+    town = text if label == "GPE" else _named_town(text)
+    city = city_code(text) or (None if country or town is None else trusted_town(town, doc_counts))
     counts = doc_counts or {}
     state = re.search(r"(?:سلطنة|دولة|جمهورية|مملكة)\s", _key(text))
     if country and city and city != country and not state and counts.get(city, 0) > counts.get(country, 0):
         return city
     return country or city
+
+
+def _named_town(text: str) -> str | None:
+    """The name after a town noun in an area or building span (`جنوبي مدينة رفح` -> `رفح`, `أطراف مدينة داعل`): the
+    one part of a LOC or FAC span that GeoNames may be asked about."""
+    found = TOWN_NOUN.search(_key(text))
+    return found.group(1) if found else None
+
+
+TOWN_NOUN = re.compile(r"(?:^|\s)[وب]?(?:مدين[ةه]|بلد[ةه]|قري[ةه])\s+(.+)$")
 
 
 def country_code(name: str) -> str | None:
