@@ -152,10 +152,11 @@ def _town(name: str, doc_counts: dict[str, int] | None) -> tuple[str, int] | Non
 
 
 def place_country(text: str, doc_counts: dict[str, int] | None = None, label: str = "GPE") -> str | None:
-    """The country a place span names: a country name (itself or inside the phrase), else a CLDR city, else (for a
-    GPE span: the names of buildings and areas, `القصر الرئاسي`, `ميدان تايمز سكوير`, are common words that towns
-    also bear) a GeoNames town; a name with both readings (`غرب عمان`: Oman or Amman) takes the one the document
-    names more often (`doc_counts`)."""
+    """The country a place span names: a country name (itself or inside the phrase), else a CLDR city, else a
+    GeoNames town: a GPE span's, or in an area or building span only a name after a town noun (`جنوبي مدينة رفح`),
+    since the names of buildings and areas (`القصر الرئاسي`, `ميدان تايمز سكوير`) are common words that towns also
+    bear; a name with both readings (`غرب عمان`: Oman or Amman) takes the one the document names more often
+    (`doc_counts`)."""
     country = country_code(text) or country_in_text(text)
     town = text if label == "GPE" else _named_town(text)
     city = city_code(text) or (None if country or town is None else trusted_town(town, doc_counts))

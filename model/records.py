@@ -192,7 +192,8 @@ def event_country(places: list[str], doc: Document, sent: tuple[int, int] | None
     actors = {r.tail for r in doc.relations if r.label not in ("PLACE", "LOCATED_IN")}
     in_sentence = {country_code(e.text) for e in doc.entities
                    if e.label == "GPE" and sent and sent[0] <= e.start < sent[1] and e.id not in actors
-                   and not in_dateline(e, doc.text) and not LED_BY.search(norm_letters(doc.text[max(0, e.start - 16):e.start]))} - {None}
+                   and not in_dateline(e, doc.text)
+                   and not LED_BY.search(norm_letters(doc.text[max(0, e.start - 16):e.start]))} - {None}
     if len(in_sentence) == 1:
         return in_sentence.pop()
     # a named place (a city, a base, `أنحاء البلاد`) lies in the country the document is about; a described area
@@ -208,8 +209,8 @@ def event_country(places: list[str], doc: Document, sent: tuple[int, int] | None
 # on which side it happened
 BORDER = re.compile(r"(?:^|\s)[وب]?(?:ال|لل)?حدود")
 GENERIC_PLACE = re.compile(r"^(?:ال)?(?:مناطق|منطقه|منطقة|اماكن|مكان|انحاء|مختلف|جميع|بعض|كل)(?:\s|$)")
-LED_BY = re.compile(r"(?:بقيادة|تقوده|تقودها|بدعم من|تدعمه|تدعمها|المدعوم من|المدعومة من|المدعومين من|المدعومون من"
-                    r"|الموالي ل|الموالية ل|الموالين ل|الموالون ل)\s*$")
+# a country that leads, backs or has the loyalty of the actors (`التحالف بقيادة السعودية`, `الموالية لإيران`)
+LED_BY = re.compile(r"(?:بقيادة|تقوده|تقودها|بدعم من|تدعمه|تدعمها|المدعوم(?:ة|ين|ون)? من|الموالي(?:ة|ين|ون)? ل)\s*$")
 def _core_sentence(group: list[Mention], sents: list[tuple[int, int]]) -> int:
     """The sentence whose mentions of this event give the most: attackers, victims with counts, place, time."""
     score: dict[int, set] = {}
