@@ -14,6 +14,7 @@ Rules (the publication date is `pub`; "on or before" keeps events in the past, a
   `الجاري`/`الحالي`: pub's year);
 - years (`2014`, `عام 2014`, `العام الماضي`, `هذا العام`), months and weeks relative to `pub` (`الشهر الماضي`,
   `الأسبوع الماضي` = the 7 days before pub, `هذا الشهر`, `وقت سابق من هذا الشهر` = month start .. pub);
+  `قبل الماضي` one unit further back (`العام قبل الماضي`, `الأسبوع قبل الماضي`, `الجمعة قبل الماضية`);
   `مطلع/أوائل/بداية` = the first third (days 1-10 of a month, January-April of a year), `منتصف` the middle third,
   `أواخر/نهاية` the last third; `النصف الأول/الثاني`;
 - ranges (`X إلى Y`, `من X حتى Y`, `بين X و Y`, `عامي 2014 و2015`, `15 إلى 17 يونيو`, `ليل الأربعاء الخميس`):
@@ -190,6 +191,10 @@ def _minus(pub: date, n: float, unit: str) -> Interval:
     return pub, pub
 
 
+# `قبل الماضي`: the unit before the last one (`العام قبل الماضي` = two years before pub's, `الجمعة قبل الماضية`)
+BEFORE_LAST = re.compile(r"(?:^|\s)قبل\s+(?:الماضي|الماضية|المنصرم|المنصرمة|الفائت|الفائتة)(?:\s|$)")
+
+
 class _Resolver:
     def __init__(self, pub: date | None, year_hint: int | None = None):
         self.pub = pub
@@ -322,6 +327,8 @@ class _Resolver:
         ym = re.match(r"^(?:،\s*)?(?:من\s+)?(?:عام|العام|سنة)?\s*(\d{4})", after)
         if ym:
             return int(ym.group(1))
+        if self.pub and re.match(r"^(?:من\s+)?(?:العام|عام|السنة)\s+قبل\s+(?:الماضي|المنصرم|الفائت)", after):
+            return self.pub.year - 2
         if self.pub and re.match(r"^(?:من\s+)?(?:العام|عام|السنة)\s+(?:الماضي|المنصرم|الفائت)", after):
             return self.pub.year - 1
         if self.pub and re.match(r"^(?:من\s+)?(?:العام|عام|السنة)\s+(?:الحالي|الجاري)", after):
@@ -369,6 +376,8 @@ class _Resolver:
         back = (self.pub.weekday() - wd) % 7
         if re.search(r"(?:الماضي|الماضية|المنصرم)", s) and back == 0:
             back = 7
+        if BEFORE_LAST.search(s):  # `الجمعة قبل الماضية`: the one before the last
+            back += 7
         if re.search(r"(?:المقبل|القادم|المقبلة)", s):
             back = -((wd - self.pub.weekday()) % 7 or 7)
         d = self.pub - timedelta(days=back)
@@ -381,7 +390,14 @@ class _Resolver:
         th = re.search(rf"(?:^|\s)({_THIRD_ALT})(?:\s|$)", s)
         half = re.search(r"النصف (الاول|الثاني)", s)
         iv, is_year = None, False
-        if re.search(r"(?:العام|السنة|عام)\s+(?:الماضي|المنصرم|الفائت)", s):
+        before_last = BEFORE_LAST.search(s)
+        if before_last and re.search(r"(?:العام|السنة|عام)\s+قبل", s):
+            iv, is_year = _year(pub.year - 2), True
+        elif before_last and re.search(r"الشهر\s+قبل", s):
+            iv = _month(*_shift_months(pub, -2))
+        elif before_last and re.search(r"الاسبوع\s+قبل", s):
+            return pub - timedelta(days=14), pub - timedelta(days=8)
+        elif re.search(r"(?:العام|السنة|عام)\s+(?:الماضي|المنصرم|الفائت)", s):
             iv, is_year = _year(pub.year - 1), True
         elif re.search(r"(?:هذا العام|العام الحالي|العام الجاري|هذه السنة|السنة الحالية|السنة الجارية)", s) \
                 or s in ("العام", "نهاية العام"):
@@ -413,6 +429,8 @@ class _Resolver:
         """The last N units before publication: `الأسابيع السبعة الأخيرة`, `الأربعة أشهر الماضية`, `آخر 24 ساعة`
         (guidelines 11.8: `الماضية` ends the day before publication, `الأخيرة` on it); without a number
         (`الأسابيع الأخيرة`) the period is vague and stays unresolved."""
+        if BEFORE_LAST.search(s):
+            return None  # `العام قبل الماضي` names one unit, not a count of them
         past = r"(?:ال)?(?:ماضية|ماضيه|ماضي|منصرمة|منصرمه|منصرم|فائتة|فائته|فائت|اخيرة|اخيره|اخير)"
         m = re.fullmatch(rf"(?:ال)?(\S+(?:\s+و\S+)?)\s+((?:ال)?(?:{_UNIT_ALT}))\s+({past})", s) \
             or re.fullmatch(rf"((?:ال)?(?:{_UNIT_ALT}))\s+(?:ال)?(\S+(?:\s+و\S+)?)\s+({past})", s)
