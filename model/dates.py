@@ -14,7 +14,9 @@ Rules (the publication date is `pub`; "on or before" keeps events in the past, a
   `الجاري`/`الحالي`: pub's year);
 - years (`2014`, `عام 2014`, `العام الماضي`, `هذا العام`), months and weeks relative to `pub` (`الشهر الماضي`,
   `الأسبوع الماضي` = the 7 days before pub, `هذا الشهر`, `وقت سابق من هذا الشهر` = month start .. pub);
-  `قبل الماضي` one unit further back (`العام قبل الماضي`, `الأسبوع قبل الماضي`, `الجمعة قبل الماضية`);
+  `قبل الماضي` one unit further back (`العام قبل الماضي`, `الأسبوع قبل الماضي`, `الجمعة قبل الماضية`,
+  `الليلة قبل الماضية` = pub - 2); a day of such a month (`يوم 22 من الشهر الجاري`, `العاشر من الشهر الماضي`);
+  `مطلع العام`, `بداية الشهر` without more are this year's and this month's (`منذ بداية العام` = Jan 1 .. pub);
   `مطلع/أوائل/بداية` = the first third (days 1-10 of a month, January-April of a year), `منتصف` the middle third,
   `أواخر/نهاية` the last third; `النصف الأول/الثاني`;
 - ranges (`X إلى Y`, `من X حتى Y`, `بين X و Y`, `عامي 2014 و2015`, `15 إلى 17 يونيو`, `ليل الأربعاء الخميس`):
@@ -351,7 +353,7 @@ class _Resolver:
         if not self.pub:
             return None
         pub = self.pub
-        if re.search(r"(?:^|\s)(?:اول امس|امس الاول)(?:\s|$)", s):
+        if re.search(r"(?:^|\s)(?:اول امس|امس الاول)(?:\s|$)", s) or re.search(r"(?:^|\s)الليلة\s+قبل\s+الماضية", s):
             return (pub - timedelta(days=2),) * 2
         if re.search(r"(?:^|\s)(?:الليلة الماضية|ليلة امس|ليل امس)(?:\s|$)", s):
             return (pub - timedelta(days=1),) * 2  # the night keeps its evening's day (`ليل الخميس`, 11.8)
@@ -400,13 +402,13 @@ class _Resolver:
         elif re.search(r"(?:العام|السنة|عام)\s+(?:الماضي|المنصرم|الفائت)", s):
             iv, is_year = _year(pub.year - 1), True
         elif re.search(r"(?:هذا العام|العام الحالي|العام الجاري|هذه السنة|السنة الحالية|السنة الجارية)", s) \
-                or s in ("العام", "نهاية العام"):
+                or re.fullmatch(rf"(?:(?:{_THIRD_ALT})\s+)?العام", s):  # `منذ مطلع العام`: this year's start
             iv, is_year = _year(pub.year), True
         elif re.search(r"(?:العام|السنة)\s+(?:المقبل|القادم)", s):
             iv, is_year = _year(pub.year + 1), True
         elif re.search(r"الشهر\s+(?:الماضي|المنصرم|الفائت)", s):
             iv = _month(*_shift_months(pub, -1))
-        elif re.search(r"(?:هذا الشهر|الشهر الحالي|الشهر الجاري)", s):
+        elif re.search(r"(?:هذا الشهر|الشهر الحالي|الشهر الجاري)", s) or re.fullmatch(rf"(?:{_THIRD_ALT})\s+الشهر", s):
             iv = _month(pub.year, pub.month)
             if re.search(r"وقت سابق|منذ|بداية", s) and not th:
                 iv = (iv[0], pub)
@@ -418,6 +420,13 @@ class _Resolver:
             return pub - timedelta(days=(pub.weekday() - 5) % 7), pub
         if iv is None:
             return None
+        day = re.search(rf"(?:^|\s)(\d{{1,2}}|{_ORD_ALT})\s+من\s+(?:هذا\s+)?الشهر(?:\s|$)", s)
+        if day and not is_year:  # `يوم 15 من الشهر الجاري`, `الخامس عشر من الشهر الماضي`
+            n = int(day.group(1)) if day.group(1).isdigit() else ORDINALS[day.group(1)]
+            try:
+                return (date(iv[0].year, iv[0].month, n),) * 2
+            except ValueError:
+                return None
         if half:
             months = (1, 6) if half.group(1) == "الاول" else (7, 12)
             return date(iv[0].year, months[0], 1), _month_end(iv[0].year, months[1])
