@@ -3,7 +3,8 @@
 `parse_count(text)` reads the count of one span (a GROUP, a casualty noun phrase) and returns a `Count`
 (min, max, approx, text) or None when the text gives no number. Conventions (written in annotations/GUIDELINES.md):
 
-- digits: Latin, Arabic-Indic (٠-٩) and Persian (۰-۹), with thousands separators (`1,500`, `١٬٥٠٠`, `12 ألفا`);
+- digits: Latin, Arabic-Indic (٠-٩) and Persian (۰-۹), with thousands separators (`1,500`, `١٬٥٠٠`, `12 ألفا`, and
+  a dot between groups of three, `10.000`, unless a scale word follows: `2.500 مليون` is 2.5 million);
 - number words in both genders and all cases, compounds (`سبعة وثلاثين`, `خمسة عشر`, `ستمائة وخمسة وأربعين`):
   pyarabic's `text2number` converts a run of number words once this module has found the run and normalized the
   forms it misses (`اثنتين`, `مائتي`, the article in `الخمسة`); no maintained library reads Arabic number
@@ -33,6 +34,7 @@ NUMBER_WORDS = nbconst.NUMBER_WORDS
 DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 _DIGIT_MAP = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _THOUSANDS = re.compile(r"(?<=\d)[,٬](?=\d{3}(?!\d))")
+DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 
 @dataclass(frozen=True)
@@ -179,12 +181,15 @@ def _words_value(words: list[str]) -> int:
 def _digit_value(toks: list[_Tok], i: int) -> tuple[int, int] | None:
     """Value of a digit token with a multiplier word after it (`12 ألفا`, `10 آلاف`), and the last token used."""
     raw = toks[i].text.replace(",", "").replace("٬", "").replace("٫", ".")
+    scaled = i + 1 < len(toks) and toks[i + 1].norm in MULTIPLIERS
+    if DOT_THOUSANDS.fullmatch(raw) and not scaled:
+        raw = raw.replace(".", "")  # `أكثر من 10.000 شخص`, `1.500 قتيل`: a dot between groups of three (not `2.5 مليون`)
     try:
         value = float(raw)
     except ValueError:
         return None
     last = i
-    if i + 1 < len(toks) and toks[i + 1].norm in MULTIPLIERS:
+    if scaled:
         value *= MULTIPLIERS[toks[i + 1].norm]
         last = i + 1
     return int(round(value)), last

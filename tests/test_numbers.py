@@ -138,3 +138,16 @@ def test_a_nationality_used_as_a_noun_counts_one_in_the_singular():
     # BB-middleEast-251 (train): `مقتل مصري في الرياض` (one Egyptian), not `مصريين`
     assert bounds("مصري") == (1, 1, False) and bounds("مصريا") == (1, 1, False)
     assert bounds("مصريين") is None and bounds("فلسطينيون") is None
+
+
+def test_a_dot_between_groups_of_three_digits_is_a_thousands_separator():
+    # ANT v2.1, BBC Arabic: BB-middleEast-394 `أدت الحرب في اليمن حتى الآن إلى قتل أكثر من 10.000 شخص`;
+    # BB-middleEast-1029 `وقتل في الصراع نحو 10.000 مدني`; BB-internationalNews-842 `حوالي 650.000 شخص`
+    c = parse_count("أكثر من 10.000 شخص")
+    assert (c.min, c.max) == (10001, None)
+    c = parse_count("نحو 10.000 مدني")
+    assert (c.min, c.max, c.approx) == (10000, 10000, True)
+    assert parse_count("حوالي 650.000 شخص").min == 650000
+    # a decimal before a scale word stays a decimal; other dots stay decimals
+    assert parse_count("2.5 مليون").min == 2500000 and parse_count("3.25 مليون").min == 3250000
+    assert parse_count("12.5").min == 12
