@@ -9,7 +9,8 @@
   pyarabic's `text2number` converts a run of number words once this module has found the run and normalized the
   forms it misses (`اثنتين`, `مائتي`, the article in `الخمسة`); no maintained library reads Arabic number
   words in running text (number-parser and text2num have no Arabic; pyarabic converts but does not find them);
-- duals: the nominative dual `-ان` (`جنديان`, `شرطيان`, `مسعفان`), a dual fatha before `-ين` (`أميركيَّين`), and
+- duals: the nominative dual `-ان` on a person noun or a nisba (`جنديان`, `شرطيان`, `مسعفان`, `الوزيران`; not the
+  broken plural `الأفغان` or the name `طالبان`), a dual fatha before `-ين` (`أميركيَّين`), and
   `-ين` on nouns whose plural is broken, so the `-ين` form can only be a dual (`جنديين`, `شخصين`, `ضابطين`);
   the explicit `اثنان/اثنين/اثنتان` after or before the noun;
 - vague quantities: عشرات 20-99, مئات 200-999, آلاف 2000-9999, عشرات الآلاف 20000-99999, مئات الآلاف
@@ -76,11 +77,13 @@ MULTIPLIERS = {"الف": 1000, "الفا": 1000, "الاف": 1000, "مليون":
 MULTIPLIER_SPELLING = {"الف": "ألف", "الفا": "ألفا", "الاف": "آلاف", "مليونا": "مليون"}
 STANDALONE_ONE = {"واحد", "واحدة", "واحدا"}
 
+_WORD_END = r"(?:هم|ها)?(?=$|[^\w])"  # the whole word (`عشراتهم` too), not the start of another (`الأفراد`)
 VAGUE = [  # (pattern on normalized text, min, max); longest first
     (r"عشرات\s+(?:من\s+)?(?:ال)?الاف", 20000, 99999), (r"مئات\s+(?:من\s+)?(?:ال)?الاف", 200000, 999999),
     (r"مئات\s+(?:من\s+)?(?:ال)?الاف", 200000, 999999),
-    (r"(?:^|\s)(?:ال)?عشرات", 20, 99), (r"(?:^|\s)(?:ال)?مئات", 200, 999), (r"(?:^|\s)(?:ال)?ميات", 200, 999),
-    (r"(?:^|\s)(?:ال)?الاف", 2000, 9999), (r"(?:^|\s)(?:ب?ضع|بضعة|عدة)(?:\s|$)", 3, 9),
+    (r"(?:^|\s)(?:ال)?عشرات" + _WORD_END, 20, 99), (r"(?:^|\s)(?:ال)?مئات" + _WORD_END, 200, 999),
+    (r"(?:^|\s)(?:ال)?ميات" + _WORD_END, 200, 999),
+    (r"(?:^|\s)(?:ال)?الافا?" + _WORD_END, 2000, 9999), (r"(?:^|\s)(?:ب?ضع|بضعة|عدة)(?:\s|$)", 3, 9),
 ]
 # `عدد من`, `العديد من`, `أعداد كبيرة`: a plural without a number, which gives no count (guidelines 11.7)
 NUMBERLESS = re.compile(r"(?:^|\s)(?:عدد|عددا|العديد|اعداد|اعدادا)(?:\s|$)")
@@ -113,7 +116,7 @@ SINGULAR_HEADS = BROKEN_PLURAL_SINGULARS | {
 }
 DUAL_ENDING_EXCEPTIONS = {"سكان", "شبان", "فرسان", "جيران", "رهبان", "صبيان", "عمان", "ايران", "لبنان", "اذربيجان",
                           "باكستان", "افغانستان", "السودان", "الان", "انسان", "مكان", "ميدان", "بيان", "عدوان",
-                          "طيران", "ضحايان", "بلدان", "اخوان", "غلمان", "عميان", "قضبان", "شيطان"}
+                          "طيران", "ضحايان", "بلدان", "اخوان", "غلمان", "عميان", "قضبان", "شيطان", "طالبان"}
 
 
 @dataclass
@@ -213,7 +216,7 @@ def _dual(words: list[str]) -> bool:
         stem = w[2:] if w.startswith("ال") else w
         if w in DUAL_ENDING_EXCEPTIONS or stem in DUAL_ENDING_EXCEPTIONS:
             continue
-        if stem.endswith("ان") and len(stem) >= 5:
+        if stem.endswith("ان") and len(stem) >= 5 and _dual_base(stem[:-2]):
             return True
         if stem.endswith("ين") and len(stem) >= 5:
             base = stem[:-2]
@@ -221,6 +224,19 @@ def _dual(words: list[str]) -> bool:
             if base in DUAL_SAFE:
                 return True
     return False
+
+
+def _dual_base(base: str) -> bool:
+    """The singular a nominative dual `-ان` is built on: a person noun (`جنديان`, `طفلان`, `مسعفان`, `امرأتان`) or a
+    nisba (`أميركيان`, `فلسطينيان`), not any word that ends in -ان (`طالبان`, `الأفغان`, `سليمان`, `البرلمان`)."""
+    base = base[:-1] + "ة" if base.endswith("ت") else base
+    return base.endswith("ي") or base in DUAL_SAFE or base in SINGULAR_HEADS or base in DUAL_HEADS
+
+
+# person nouns whose nominative dual is common in casualty and arrest reports (`الوزيران`, `عضوان`, `الآخران`)
+DUAL_HEADS = {"وزير", "اخر", "سارق", "عضو", "شقيق", "اخ", "ابن", "زوج", "رئيس", "مدير", "محتج", "مصاب", "جريح",
+              "قتيل", "معتقل", "مختطف", "سجين", "طيار", "بحار", "مهندس", "خبير", "مستشار", "سفير", "موقوف", "مطلوب",
+              "عميل", "جاسوس", "زائر", "مسافر", "راكب", "حاج", "معلم", "شيخ", "نجل"}
 
 
 def _has_dual_fatha(text: str) -> bool:

@@ -151,3 +151,25 @@ def test_a_dot_between_groups_of_three_digits_is_a_thousands_separator():
     # a decimal before a scale word stays a decimal; other dots stay decimals
     assert parse_count("2.5 مليون").min == 2500000 and parse_count("3.25 مليون").min == 3250000
     assert parse_count("12.5").min == 12
+
+
+def test_vague_quantity_words_are_whole_words():
+    # `الأفراد` (seed 000 `كل الأفراد`), `المدنيين الأفغان` (SK-internationalNews-2652) and `الإفراج` begin with the
+    # letters of `الآلاف` after normalization; they are no count
+    assert parse_count("كل الأفراد") is None and parse_count("المدنيين الأفغان") is None
+    assert parse_count("الإفراج") is None and parse_count("عشراتي") is None
+    # the words themselves, with the article, a pronoun or the accusative ending, still are
+    assert bounds("آلاف المعتقلين") == (2000, 9999, True) and bounds("قتل آلافاً") == (2000, 9999, True)
+    assert bounds("العشرات.") == (20, 99, True) and bounds("عشراتهم") == (20, 99, True)
+    assert bounds("مئات، بينهم") == (200, 999, True)
+
+
+def test_a_dual_in_an_is_built_on_a_person_noun_or_a_nisba():
+    # duals: `جنديان`, `شرطيان`, `مسعفان`, `امرأتان`, `أميركيان`; BB-middleEast-526 `الوزيران`, FR-internationalNews-2555
+    # `الآخران`, SK-internationalNews-161 `السارقان`, BB-middleEast-1109 `عضوان`
+    for text in ("جنديان", "شرطيان", "مسعفان", "امرأتان", "أميركيان", "الوزيران", "الآخران", "السارقان", "عضوان"):
+        assert bounds(text) == (2, 2, False), text
+    # words that only end in -ان: broken plurals of nationalities (SK-internationalNews-2652 `المدنيين الأفغان`,
+    # CN-internationalNews-563 `الألمان`, AL-internationalNews-1999 `المقاتلين الشيشان`), `أعوان`, and the Taliban
+    for text in ("المدنيين الأفغان", "الألمان", "المقاتلين الشيشان", "أعوان حرس", "مقاتلو طالبان", "عناصر طالبان"):
+        assert parse_count(text, singular=True) is None, text
