@@ -193,7 +193,19 @@ def country_in_text(text: str) -> str | None:
     """The country named inside a longer place phrase (`غربي العراق`, `الحدود مع باكستان`), longest name first;
     else a country's territory told by its nationality adjective (`العاصمة الأفغانية`, `الأراضي السورية`)."""
     table = country_table()
-    return next((table[c] for c in _phrases(text, 4) if c in table and len(c) > 3), None) or territory_code(text)
+    return next((table[c] for c in _phrases(text, 4) if c in table and len(c) > 3 and not _adjective_use(text, c)),
+                None) or territory_code(text)
+
+
+def _adjective_use(text: str, name: str) -> bool:
+    """`السعودية` after a noun other than a territory's is the adjective "Saudi": `القنصلية السعودية` stands in
+    Istanbul; `الأراضي السعودية`, `المملكة العربية السعودية` are the country."""
+    words = _key(text).split()
+    if name != "السعودية" or name not in words or words.index(name) == 0:
+        return False
+    before = re.sub(r"^(?:[وفب]?(?:ال|لل|ل))", "", words[words.index(name) - 1])
+    return before not in TERRITORY_NOUNS and before not in ("عربية", "مملكة") and not DIRECTIONS.match(
+        words[words.index(name) - 1])
 
 
 # nouns of a country's own territory: `العاصمة الأفغانية` is Kabul, `الأجواء العراقية` Iraq's airspace. A building

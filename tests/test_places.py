@@ -262,3 +262,14 @@ def test_a_definite_region_noun_takes_the_country_of_the_region_named_before():
     # with no region of that noun named before, the noun says nothing
     alone = Document("d2", "قصف في جنوب القطاع.", spans("قصف في جنوب القطاع.", [("T1", "LOC", "جنوب القطاع")]), [])
     assert span_country(alone.entities[0], alone, {}) is None
+
+
+def test_saudi_after_a_building_noun_is_the_adjective_not_the_country():
+    from model.places import place_country
+
+    # ANT v2.1 (October 2018): `القنصلية السعودية` in Istanbul, where Jamal Khashoggi was killed, is not in SA
+    assert place_country("القنصلية السعودية", {}) is None and place_country("السفارة السعودية", {}) is None
+    # the country itself, its territory, its capital and its directions are
+    for text in ("السعودية", "المملكة العربية السعودية", "الأراضي السعودية", "العاصمة السعودية", "جنوب السعودية",
+                 "الحدود السعودية"):
+        assert place_country(text, {}) == "SA", text
