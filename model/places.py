@@ -323,6 +323,10 @@ def span_country(e: Entity, doc: Document, counts: dict[str, int]) -> str | None
 DATELINE = re.compile(r"^[^.\n]{0,40}\((?:CNN|سي ان ان|رويترز|[اأ] ?ف ?ب|[اأ] ب|د ب [اأ]|الاناضول|سانا|واس|وام)\)")
 
 
+# a country that leads, backs or has the loyalty of the actors (`التحالف بقيادة السعودية`, `الموالية لإيران`)
+LED_BY = re.compile(r"(?:بقيادة|تقوده|تقودها|بدعم من|تدعمه|تدعمها|المدعوم(?:ة|ين|ون)? من|الموالي(?:ة|ين|ون)? ل)\s*$")
+
+
 def in_dateline(e: Entity, text: str) -> bool:
     """`دبي، الإمارات العربية المتحدة (CNN)--`: where the report was filed, not where anything happened."""
     return bool(DATELINE.match(text[e.end:e.end + 60]))
@@ -345,7 +349,7 @@ def _count_countries(doc: Document) -> dict[str, int]:
     counts: dict[str, int] = {}
     towns: list[Entity] = []
     for e in doc.entities:
-        if in_dateline(e, doc.text):
+        if in_dateline(e, doc.text) or LED_BY.search(norm_letters(doc.text[max(0, e.start - 16):e.start])):
             continue
         c = None
         if e.label in ("GPE", "LOC"):

@@ -31,7 +31,7 @@ from .merge import cluster_mentions, event_places, victim_side
 from .mentions import ATTACK, Mention, build_mentions, entity_index, is_plural, sentences
 from .numbers import (Count, add, is_correcting, is_others, is_partial, is_preliminary, is_subset, is_superseded,
                       norm_letters)
-from .places import country_code, document_country, document_country_counts, in_dateline, span_country
+from .places import LED_BY, country_code, document_country, document_country_counts, in_dateline, span_country
 
 OUTCOMES = {"KILL": "killed", "INJURE": "wounded", "ARREST": "captured"}
 ROLE_FIELDS = {"ATTACKER": "attackers", "TARGET": "targets", "VICTIM": "victims", "AGENT": "agents",
@@ -209,8 +209,6 @@ def event_country(places: list[str], doc: Document, sent: tuple[int, int] | None
 # on which side it happened
 BORDER = re.compile(r"(?:^|\s)[وب]?(?:ال|لل)?حدود")
 GENERIC_PLACE = re.compile(r"^(?:ال)?(?:مناطق|منطقه|منطقة|اماكن|مكان|انحاء|مختلف|جميع|بعض|كل)(?:\s|$)")
-# a country that leads, backs or has the loyalty of the actors (`التحالف بقيادة السعودية`, `الموالية لإيران`)
-LED_BY = re.compile(r"(?:بقيادة|تقوده|تقودها|بدعم من|تدعمه|تدعمها|المدعوم(?:ة|ين|ون)? من|الموالي(?:ة|ين|ون)? ل)\s*$")
 def _core_sentence(group: list[Mention], sents: list[tuple[int, int]]) -> int:
     """The sentence whose mentions of this event give the most: attackers, victims with counts, place, time."""
     score: dict[int, set] = {}

@@ -273,3 +273,17 @@ def test_saudi_after_a_building_noun_is_the_adjective_not_the_country():
     for text in ("السعودية", "المملكة العربية السعودية", "الأراضي السعودية", "العاصمة السعودية", "جنوب السعودية",
                  "الحدود السعودية"):
         assert place_country(text, {}) == "SA", text
+
+
+def test_a_country_the_actors_are_loyal_to_does_not_count_for_the_document():
+    from model.places import document_country_counts
+
+    # SK-middleEast-726 (dev): `ميليشيات الحوثي الموالية لإيران` twice in a story about Yemen
+    text = ("اختطفت ميليشيات الحوثي الموالية لإيران لواء في صنعاء. وقتل عناصر من ميليشيات الحوثي الموالية لإيران. "
+            "وتقصف إيران المدن.")
+    ents = spans(text, [("T1", "GPE", "إيران"), ("T2", "GPE", "صنعاء")])
+    second = text.index("إيران", text.index("وقتل"))
+    ents += [Entity("T3", "GPE", second, second + 5, "إيران"), Entity("T4", "GPE", text.rindex("إيران"),
+                                                                        text.rindex("إيران") + 5, "إيران")]
+    counts = document_country_counts(Document("d", text, ents, []))
+    assert counts.get("YE") == 1 and counts.get("IR") == 1  # only `وتقصف إيران` counts for Iran
