@@ -329,10 +329,9 @@ class _Resolver:
         ym = re.match(r"^(?:،\s*)?(?:من\s+)?(?:عام|العام|سنة)?\s*(\d{4})", after)
         if ym:
             return int(ym.group(1))
-        if self.pub and re.match(r"^(?:من\s+)?(?:العام|عام|السنة)\s+قبل\s+(?:الماضي|المنصرم|الفائت)", after):
-            return self.pub.year - 2
-        if self.pub and re.match(r"^(?:من\s+)?(?:العام|عام|السنة)\s+(?:الماضي|المنصرم|الفائت)", after):
-            return self.pub.year - 1
+        last = re.match(r"^(?:من\s+)?(?:العام|عام|السنة)\s+(قبل\s+)?(?:الماضي|المنصرم|الفائت)", after)
+        if self.pub and last:
+            return self.pub.year - (2 if last.group(1) else 1)  # `العام الماضي`, `العام قبل الماضي`
         if self.pub and re.match(r"^(?:من\s+)?(?:العام|عام|السنة)\s+(?:الحالي|الجاري)", after):
             return self.pub.year
         return None
@@ -353,7 +352,7 @@ class _Resolver:
         if not self.pub:
             return None
         pub = self.pub
-        if re.search(r"(?:^|\s)(?:اول امس|امس الاول)(?:\s|$)", s) or re.search(r"(?:^|\s)الليلة\s+قبل\s+الماضية", s):
+        if re.search(r"(?:^|\s)(?:اول امس|امس الاول)(?:\s|$)", s) or re.match(r"الليلة\s", s) and BEFORE_LAST.search(s):
             return (pub - timedelta(days=2),) * 2
         if re.search(r"(?:^|\s)(?:الليلة الماضية|ليلة امس|ليل امس)(?:\s|$)", s):
             return (pub - timedelta(days=1),) * 2  # the night keeps its evening's day (`ليل الخميس`, 11.8)

@@ -185,8 +185,8 @@ def _digit_value(toks: list[_Tok], i: int) -> tuple[int, int] | None:
     """Value of a digit token with a multiplier word after it (`12 ألفا`, `10 آلاف`), and the last token used."""
     raw = toks[i].text.replace(",", "").replace("٬", "").replace("٫", ".")
     scaled = i + 1 < len(toks) and toks[i + 1].norm in MULTIPLIERS
-    if DOT_THOUSANDS.fullmatch(raw) and not scaled:
-        raw = raw.replace(".", "")  # `أكثر من 10.000 شخص`, `1.500 قتيل`: a dot between groups of three (not `2.5 مليون`)
+    if DOT_THOUSANDS.fullmatch(raw) and not scaled:  # `أكثر من 10.000 شخص`, `1.500 قتيل` (not `2.5 مليون`)
+        raw = raw.replace(".", "")
     try:
         value = float(raw)
     except ValueError:
