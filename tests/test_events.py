@@ -113,3 +113,18 @@ def test_a_country_a_group_is_loyal_to_does_not_place_the_event():
     assert country("الموالية لإيران") is None
     assert country("المدعومين من إيران") is None
     assert country("في إيران") == "IR"  # control: the same sentence placing the deaths in Iran
+
+
+def test_an_attack_at_sea_is_not_placed_in_the_country_the_document_is_about():
+    # FR-internationalNews-2521 (dev): `هاجموا ناقلة نفط سعودية في البحر الأحمر` in a story about Yemen
+    text = "قال التحالف في صنعاء إن الحرب في اليمن مستمرة. وهاجم الحوثيون ناقلة نفط في {}."
+
+    def country(place: str) -> str | None:
+        t = text.format(place)
+        ents = spans(t, [("T1", "GPE", "صنعاء"), ("T2", "GPE", "اليمن"), ("T4", "ATTACK", "وهاجم"),
+                         ("T3", "ORG", "الحوثيون"), ("T5", "LOC", place)])
+        rels = [Relation("ATTACKER", "T4", "T3"), Relation("PLACE", "T4", "T5")]
+        return build_events(Document("d", t, ents, rels))[0]["country"]
+
+    assert country("البحر الأحمر") is None and country("مضيق باب المندب") is None
+    assert country("ميناء المخا") == "YE"  # control: a named place on land is in the document's country
