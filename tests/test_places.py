@@ -15,6 +15,8 @@ ANN = Path(__file__).resolve().parents[1] / "annotations"
     ("العراق", "IQ"), ("سوريا", "SY"), ("سورية", "SY"), ("الولايات المتحدة", "US"), ("إيران", "IR"),
     ("إسرائيل", "IL"), ("غزة", "PS"), ("قطاع غزة", "PS"), ("اليمن", "YE"), ("أفغانستان", "AF"), ("الصومال", "SO"),
     ("عُمان", "OM"), ("تشاد", "TD"), ("الكاميرون", "CM"), ("بريطانيا", "GB"), ("روسيا", "RU"),
+    # news spellings CLDR lacks (unannotated ANT v2.1 articles): CLDR writes `الدانمرك`, `بيرو`, `تايلاند`
+    ("الدنمارك", "DK"), ("الدانمرك", "DK"), ("البيرو", "PE"), ("تايلند", "TH"), ("الفيليبين", "PH"), ("إنجلترا", "GB"),
 ])
 def test_country_codes_from_cldr_names_and_variants(name, code):
     assert country_code(name) == code
