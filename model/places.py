@@ -203,8 +203,10 @@ def country_in_text(text: str) -> str | None:
 def _adjective_use(text: str, name: str) -> bool:
     """`السعودية` after a noun other than a territory's is the adjective "Saudi": `القنصلية السعودية` stands in
     Istanbul; `الأراضي السعودية`, `المملكة العربية السعودية` are the country."""
+    if name != "السعودية":
+        return False
     words = _key(text).split()
-    if name != "السعودية" or name not in words or words.index(name) == 0:
+    if name not in words or words.index(name) == 0:
         return False
     before = re.sub(r"^(?:[وفب]?(?:ال|لل|ل))", "", words[words.index(name) - 1])
     return before not in TERRITORY_NOUNS and before not in ("عربية", "مملكة") and not DIRECTIONS.match(
