@@ -26,8 +26,13 @@ Rules (the publication date is `pub`; "on or before" keeps events in the past, a
 - the last N units (`الأسابيع السبعة الأخيرة`, `الأربعة أشهر الماضية`, `آخر 24 ساعة`): pub minus N units .. pub
   (`الأخيرة`) or pub - 1 (`الماضية`); without a number (`الأسابيع الأخيرة`) vague, unresolved;
 - numeric dates (`10/3/2018`, `2018-03-10`) are read by `dateparser` (day first).
-Unresolvable expressions (durations without an anchor such as `ثلاثة أيام`, Hijri dates and holidays,
-anaphora such as `ذلك اليوم`, relative expressions with no publication date) keep their text with start/end null.
+- a date that refers to the one told before it (`anchor`: the last DATE before it that resolves by itself):
+  `العام نفسه`/`نفس العام`/`ذلك العام` its year (`أبريل من العام نفسه`), `الشهر نفسه` its month (`31 من نفس الشهر`,
+  `مطلع الشهر نفسه`), `اليوم نفسه`/`ذلك اليوم` its day; `منذ ذلك الحين`/`التاريخ`/`الوقت` from it to pub;
+  `اليوم التالي`, `الشهر التالي`, `العام التالي` the next unit; `بعد ذلك بيومين`, `قبل ذلك بثلاثة أعوام` shifted by the
+  duration (hours keep its day);
+Unresolvable expressions (durations without an anchor such as `ثلاثة أيام`, Hijri dates and holidays, references
+back with no date before them, relative expressions with no publication date) keep their text with start/end null.
 
 `dateparser` (checked, 1.5) reads some Arabic and takes a relative base, and is used here for numeric dates. It is
 not used for the rest because on these texts it is wrong or silent: it returns nothing for `يوم الخميس`,
@@ -175,6 +180,22 @@ def _duration(s: str) -> tuple[int, str] | None:
     return n, unit[0]
 
 
+def _shift(iv: Interval, n: float, unit: str) -> Interval | None:
+    """The anchor `iv` moved by n units (`يوم`, `hour`, `week`, `شهر`, else years), at the anchor's grain: a day
+    from a day, a month from a day or a month, a year from anything within one year; None where the grain is
+    coarser than the unit (a month moved by days)."""
+    a0, a1 = iv
+    if unit in ("يوم", "hour", "week"):
+        days = {"يوم": int(n), "hour": 0, "week": 7 * int(n)}[unit]
+        return (a0 + timedelta(days=days),) * 2 if a0 == a1 else None
+    if unit == "شهر":
+        y, m = _shift_months(a0, int(n))
+        if a0 == a1:
+            return (date(y, m, min(a0.day, calendar.monthrange(y, m)[1])),) * 2
+        return _month(y, m) if (a0.year, a0.month) == (a1.year, a1.month) else None
+    return _year(a0.year + int(n)) if a0.year == a1.year else None
+
+
 def _minus(pub: date, n: float, unit: str) -> Interval:
     if unit == "h":
         return pub - timedelta(days=1 if n <= 24 else int(n // 24) + 1), pub
@@ -197,15 +218,65 @@ def _minus(pub: date, n: float, unit: str) -> Interval:
 BEFORE_LAST = re.compile(r"(?:^|\s)قبل\s+(?:الماضي|الماضية|المنصرم|المنصرمة|الفائت|الفائتة)(?:\s|$)")
 
 
+# a date told by reference to the one before it (`العام نفسه`, `منذ ذلك الحين`, `اليوم التالي`, `بعد ذلك بيومين`)
+_REF_UNIT = r"(?:ال)?(عام|سنة|سنه|شهر|يوم)"
+SAME_UNIT = re.compile(rf"(?:^|\s)(?:{_REF_UNIT}\s+(?:نفسه|نفسها|ذاته|ذاتها)|نفس\s+{_REF_UNIT}|(?:ذلك|تلك)\s+{_REF_UNIT})(?=\s|$)")
+SINCE_THEN = re.compile(r"^منذ\s+(?:ذلك|تلك)\s+(?:ال)?(?:حين|تاريخ|وقت|فتره|فترة|يوم|عام|شهر|سنة|سنه)$")
+NEXT_UNIT = re.compile(rf"^{_REF_UNIT}\s+(?:التالي|التاليه|التالية|الموالي|اللاحق)$")
+AROUND_THAT = re.compile(r"^(بعد|قبل)\s+ذلك\s+ب\s*(.+)$")
+GREGORIAN = ["يناير", "فبراير", "مارس", "ابريل", "مايو", "يونيو", "يوليو", "اغسطس", "سبتمبر", "اكتوبر", "نوفمبر",
+             "ديسمبر"]
+
+
+GRAINS = {"يوم": "day", "شهر": "month", "عام": "year", "سنة": "year", "سنه": "year"}
+
+
+def reference_grain(text: str) -> str | None:
+    """For a DATE span told by reference to an earlier date (`العام نفسه`, `منذ ذلك اليوم`, `بعد ذلك بيومين`), the
+    grain that earlier date must have: `day`, `month`, `year`, or `any` (`منذ ذلك الحين`); None for other dates."""
+    s = normalize(text)
+    since = SINCE_THEN.match(s)
+    if since:
+        word = s.split()[-1]
+        return GRAINS.get(word[2:] if word.startswith("ال") else word, "any")
+    unit = SAME_UNIT.search(s) or NEXT_UNIT.match(s)
+    if unit:
+        return GRAINS[next(g for g in unit.groups() if g)]
+    around = AROUND_THAT.match(s)
+    if around:
+        dur = _duration(around.group(2))
+        return {"h": "day", "d": "day", "w": "day", "m": "month"}.get(dur[1], "year") if dur else None
+    return None
+
+
+def fits_grain(value: DateValue, grain: str) -> bool:
+    """Whether a resolved date can anchor a reference of that grain (a day for `ذلك اليوم`, a month or a day in it
+    for `الشهر نفسه`, a date within one year that writes its year for `العام نفسه`: not `هذا اليوم`)."""
+    if not value.start or not value.end:
+        return False
+    if grain == "year" and not YEAR_RE.search(normalize_digits(value.text)):
+        return False
+    if grain == "day":
+        return value.start == value.end
+    if grain == "month":
+        return value.start[:7] == value.end[:7]
+    return grain == "any" or value.start[:4] == value.end[:4]
+
+
 class _Resolver:
-    def __init__(self, pub: date | None, year_hint: int | None = None):
+    def __init__(self, pub: date | None, year_hint: int | None = None, anchor: Interval | None = None):
         self.pub = pub
         self.year_hint = year_hint
+        self.anchor = anchor
 
     # ---- entry ---------------------------------------------------------------------------------------------------
     def resolve(self, s: str) -> Interval | None:
         if not s:
             return None
+        if self.anchor:
+            iv = self._referred(s)
+            if iv:
+                return iv
         if s.startswith("منذ "):
             return self._since(s[4:].strip())
         rng = self._range(s)
@@ -220,6 +291,41 @@ class _Resolver:
         return None
 
     # ---- pieces --------------------------------------------------------------------------------------------------
+    def _referred(self, s: str) -> Interval | None:
+        """A date told by reference to the anchor (the date told before it)."""
+        a0, a1 = self.anchor
+        if SINCE_THEN.match(s):
+            return a0, self.pub
+        nxt = NEXT_UNIT.match(s)
+        if nxt:  # `اليوم التالي` the next day; `الشهر التالي`, `العام التالي` the whole next month or year
+            unit = nxt.group(1)
+            if unit == "يوم":
+                return _shift(self.anchor, 1, unit)
+            return _month(*_shift_months(a0, 1)) if unit == "شهر" else _year(a0.year + 1)
+        around = AROUND_THAT.match(s)
+        if around:
+            dur = _duration(around.group(2))
+            if not dur or (dur[0] == 0 and dur[1] != "h"):
+                return None
+            n, unit = dur
+            return _shift(self.anchor, (n if around.group(1) == "بعد" else -n), {"h": "hour", "d": "يوم", "w": "week",
+                                                                                  "m": "شهر", "y": "عام"}[unit])
+        same = SAME_UNIT.search(s)
+        if not same or re.search(r"من\s+(?:عام|العام|سنة)\s+\d{4}", s):
+            return None  # `نفس اليوم من عام 1980`: that day in another year, read as pub's day and month
+        unit = next(g for g in same.groups() if g)
+        if unit == "يوم":
+            explicit = f"{a0.day} {GREGORIAN[a0.month - 1]} {a0.year}" if a0 == a1 else None
+        elif unit == "شهر":
+            explicit = f"{GREGORIAN[a0.month - 1]} {a0.year}" if (a0.year, a0.month) == (a1.year, a1.month) else None
+        else:
+            explicit = f"عام {a0.year}" if a0.year == a1.year else None
+        if explicit is None:
+            return None
+        rest = (s[:same.start()] + " " + explicit + " " + s[same.end():]).strip()
+        rest = re.sub(r"\s+", " ", rest.replace("من عام", "من"))
+        return _Resolver(self.pub, self.year_hint).resolve(rest)
+
     def _since(self, rest: str) -> Interval | None:
         dur = _duration(rest)
         inner = None if (dur and not MONTH_RE.search(rest) and not YEAR_RE.search(rest)
@@ -507,11 +613,16 @@ class _Resolver:
         return _third(_year(y), THIRDS[th.group(1)], True) if th else _year(y)
 
 
-def resolve_date(text: str, pub: date | None = None, year_hint: int | None = None) -> DateValue:
+def resolve_date(text: str, pub: date | None = None, year_hint: int | None = None,
+                 anchor: DateValue | None = None) -> DateValue:
     """The interval a DATE span names, resolved against the publication date `pub` (None: absolute dates only).
     `year_hint`, used only without `pub`, completes a month written without a year (`من أكتوبر/تشرين الأول إلى
-    فبراير/شباط` after `اندلعت في أكتوبر/تشرين الأول 2023` -> 2023-10-01..2024-02-29, guidelines 11.8)."""
-    iv = _Resolver(pub, year_hint).resolve(normalize(text))
+    فبراير/شباط` after `اندلعت في أكتوبر/تشرين الأول 2023` -> 2023-10-01..2024-02-29, guidelines 11.8). `anchor`, the
+    date told before this one, resolves a reference back to it (`أبريل من العام نفسه`, `منذ ذلك الحين`)."""
+    bounds = None
+    if anchor is not None and anchor.start and anchor.end:
+        bounds = (date.fromisoformat(anchor.start), date.fromisoformat(anchor.end))
+    iv = _Resolver(pub, year_hint, bounds).resolve(normalize(text))
     if not iv:
         return DateValue(text)
     start, end = iv  # either bound may be open (None), e.g. a period that runs to the present

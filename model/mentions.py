@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from .dates import DateValue, resolve_date, width_days, year_before
+from .dates import DateValue, fits_grain, reference_grain, resolve_date, width_days, year_before
 from .document import Document, Entity, entity_index
 from .numbers import Count, _numbers, norm_letters, parse_count
 
@@ -76,11 +76,24 @@ def build_mentions(doc: Document, pub: date | None, trigger_labels: tuple[str, .
         if r.head in mentions and r.tail in ents:
             mentions[r.head].args.setdefault(r.label, []).append(ents[r.tail])
     for m in mentions.values():
-        m.dates = [resolve_date(d.text, pub, None if pub else year_before(doc.text, d.start)) for d in m.role("TIME")]
+        m.dates = [event_date(doc, d, pub) for d in m.role("TIME")]
         m.counts = [c for v in m.role("VICTIM") if (c := victim_count(v))]
         m.aggregate = is_aggregate(m, doc.text)
         m.quantity = quantity(m, doc.text)
     return sorted(mentions.values(), key=lambda m: m.ent.start)
+
+
+def event_date(doc: Document, d: Entity, pub: date | None) -> DateValue:
+    """A TIME span resolved (guidelines 11.8): against `pub`, else a year told nearby; a reference back
+    (`أبريل من العام نفسه`, `منذ ذلك اليوم`) against the last date before it that resolves by itself at the grain the
+    reference names (a day for `ذلك اليوم`: `في 30 مارس ... عام 1948. ومنذ ذلك اليوم` -> 30 March)."""
+    anchor, grain = None, reference_grain(d.text)
+    if grain:
+        earlier = sorted((e for e in doc.entities if e.label == "DATE" and e.end <= d.start), key=lambda e: -e.start)
+        anchor = next((v for e in earlier if not reference_grain(e.text)
+                       and fits_grain(v := resolve_date(e.text, pub, None if pub else year_before(doc.text, e.start)),
+                                      grain)), None)
+    return resolve_date(d.text, pub, None if pub else year_before(doc.text, d.start), anchor)
 
 
 def victim_count(v: Entity) -> Count | None:

@@ -230,3 +230,35 @@ def test_a_day_of_this_or_last_month_the_night_before_last_and_since_the_start_o
     # controls: the month without a day, and a bare `الشهر` (no anchor), stay as they were
     assert iv("الشهر الماضي", date(2018, 4, 15)) == ("2018-03-01", "2018-03-31")
     assert iv("الشهر", date(2018, 4, 15)) == (None, None)
+
+
+ANCHOR_DAY = DateValue("في 19 ديسمبر 2016", "2016-12-19", "2016-12-19")
+
+
+@pytest.mark.parametrize("text, anchor, expected", [
+    # BB-internationalNews-97: `في تموز / يوليو 2016. وفي أبريل/ نيسان من العام نفسه ألقى الجيش الأمريكي ...`
+    ("أبريل/ نيسان من العام نفسه", DateValue("تموز / يوليو 2016", "2016-07-01", "2016-07-31"),
+     ("2016-04-01", "2016-04-30")),
+    # SK-internationalNews-2508: `في 19 ديسمبر 2016 ... وقتل العامري بعد ذلك بأربعة أيام`
+    ("بعد ذلك بأربعة أيام", ANCHOR_DAY, ("2016-12-23", "2016-12-23")),
+    ("قبل ذلك بيومين", ANCHOR_DAY, ("2016-12-17", "2016-12-17")),
+    ("في اليوم التالي", ANCHOR_DAY, ("2016-12-20", "2016-12-20")),
+    ("ذلك اليوم", ANCHOR_DAY, ("2016-12-19", "2016-12-19")),
+    ("31 من نفس الشهر", ANCHOR_DAY, ("2016-12-31", "2016-12-31")),
+    # BB-middleEast-913: `وفي مايو/ أيار، قالت إسرائيل ... وفي الشهر التالي` -> June, the whole month
+    ("الشهر التالي", DateValue("مايو/ أيار", "2018-05-01", "2018-05-31"), ("2018-06-01", "2018-06-30")),
+    ("العام التالي", DateValue("عام 1889", "1889-01-01", "1889-12-31"), ("1890-01-01", "1890-12-31")),
+    # SK-middleEast-1147: `في 30 مارس، ومنذ ذلك التاريخ قتل 35 فلسطينيا` (published 2018-04-20)
+    ("منذ ذلك التاريخ", DateValue("30 مارس", "2018-03-30", "2018-03-30"), ("2018-03-30", "2018-04-20")),
+])
+def test_a_date_told_by_reference_to_the_one_before_it(text, anchor, expected):
+    d = resolve_date(text, date(2018, 4, 20), anchor=anchor)
+    assert (d.start, d.end) == expected
+
+
+def test_a_reference_back_without_an_anchor_of_its_grain_stays_unresolved():
+    assert not resolve_date("الشهر نفسه", SUN).resolved  # nothing told before it
+    assert not resolve_date("ذلك اليوم", SUN, anchor=DateValue("مايو", "2018-05-01", "2018-05-31")).resolved
+    # `نفس اليوم من عام 1980` names its year: publication's day and month that year, not the anchor's
+    assert iv("نفس اليوم من عام 1980") == ("1980-09-02", "1980-09-02")
+    assert resolve_date("نفس اليوم من عام 1980", SUN, anchor=ANCHOR_DAY).start == "1980-09-02"

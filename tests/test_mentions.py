@@ -116,3 +116,17 @@ def test_fighting_told_in_the_imperfect_is_an_ongoing_war():
     ents = spans(text, [("T1", "ATTACK", "تقاتل"), ("T2", "ATTACK", "وقاتل")])
     ms = build_mentions(Document("d", text, ents, []), None, SCHEMA.trigger_labels)
     assert [m.aggregate for m in ms] == [True, False]
+
+
+def test_a_time_told_by_reference_takes_the_last_date_of_its_grain_before_it():
+    # AL-internationalNews-1239 (published 2018-05-18): `ذلك اليوم` is the day the marches began, not the year 1948
+    text = ("وبدأت مسيرات العودة، في 30 مارس/آذار الماضي، للمطالبة بعودة اللاجئين إلى قراهم التي هجروا منها عام 1948. "
+            "ومنذ ذلك اليوم، لقي 110 فلسطينيين مصرعهم.")
+    ents = spans(text, [("T1", "DATE", "30 مارس/آذار الماضي"), ("T2", "DATE", "عام 1948"),
+                        ("T3", "DATE", "منذ ذلك اليوم"), ("T4", "KILL", "مصرعهم")])
+    doc = Document("d", text, ents, [Relation("TIME", "T4", "T3")])
+    kill = next(m for m in build_mentions(doc, date(2018, 5, 18), SCHEMA.trigger_labels) if m.id == "T4")
+    assert [(d.start, d.end) for d in kill.dates] == [("2018-03-30", "2018-05-18")]
+    year = Document("d", text, ents, [Relation("TIME", "T4", "T2")])
+    kill = next(m for m in build_mentions(year, date(2018, 5, 18), SCHEMA.trigger_labels) if m.id == "T4")
+    assert [(d.start, d.end) for d in kill.dates] == [("1948-01-01", "1948-12-31")]
