@@ -42,7 +42,8 @@ and 6; in rule 5 a tally joins only a tally or a plural attack noun (`العمل
 Each join carries the name of its rule; `cluster_mentions(..., trace=[])` records them, and `scripts/merge_audit.py`
 judges them against the gold records, rule by rule.
 Compatibility: dates overlap, places are not in different countries nor two unrelated specific places (a generic
-place, `القاعدة`, `جنوبي البلاد`, `سياج`, matches any), attackers share an organisation or a country
+place, `القاعدة`, `جنوبي البلاد`, `سياج`, and a place told only by description, `حي سكني`, `جبال تربط ثلاث
+محافظات`, match any place of their country), attackers share an organisation or a country
 (`الجيش الأميركي` ~ `القوات العسكرية الأميركية`: US) when both name one, and nobody is the killer in one and the
 dead in the other.
 Definite (rule 4): the article, also after a one-letter prefix (`للهجوم`, whose span is `لهجوم`), a demonstrative, a

@@ -426,7 +426,8 @@ def is_generic_place(text: str) -> bool:
 def same_place(a: list[str], b: list[str], doc: Document) -> bool:
     """Whether two events' place lists can name the same place. Unknown places are compatible; places in two
     different countries are not; a country-level place (`العراق`, `غربي العراق`) is compatible with any place in
-    that country or of unknown country; two specific places must overlap in text or contain one another."""
+    that country or of unknown country; a place told only by description (`حي سكني`, `جبال تربط ثلاث محافظات`) with
+    any; two specific places must overlap in text or contain one another."""
     if not a or not b:
         return True
     a, b = order_places(a, doc), order_places(b, doc)
@@ -434,13 +435,35 @@ def same_place(a: list[str], b: list[str], doc: Document) -> bool:
     if ca and cb and ca != cb:
         return False
     ents = entity_index(doc)
+    a = [p for p in a if not is_described_place(ents[p].text)]
+    b = [p for p in b if not is_described_place(ents[p].text)]
     broad = lambda ids: all(country_code(ents[p].text) or country_in_text(ents[p].text)  # noqa: E731
                             or is_generic_place(ents[p].text) for p in ids)
-    if broad(a) or broad(b):
+    if broad(a) or broad(b):  # also true of an empty list
         return True
     ta = {_key(ents[p].text) for p in a} | {_core(ents[p].text) for p in a} - {""}
     tb = {_key(ents[p].text) for p in b} | {_core(ents[p].text) for p in b} - {""}
     return any(x in y or y in x for x in ta for y in tb)
+
+
+NAMING_NOUNS = {"مدينة", "محافظة", "ولاية", "عاصمة", "جبل", "بلدة", "قرية"}  # a name follows these (`جبل قنديل`)
+NISBA_END = re.compile(r"(?:ي|يه|ية|يا|ين|يون)$")
+
+
+def is_described_place(text: str) -> bool:
+    """A place told by what it is, not by name: an indefinite type noun with an adjective (`حي سكني`, `سجون سرية`,
+    `مطار عسكري`), a purpose (`مركز للشرطة`) or, for a plural, a clause (`جبال تربط ثلاث محافظات`, seed 002). It
+    may be anywhere in the country of the event, so it does not set two events apart. Not a type noun before a name
+    (`جبل قنديل`, `مدينة مجاورة` of `مدينة`), nor anything with a definite word or a known place in it."""
+    words = _core(text).split()
+    if len(words) < 2 or "#" in text:
+        return False
+    head, second = words[0], words[1]
+    plural = head in GENERIC_PLACE_PLURALS or head == "جبال"
+    if head in NAMING_NOUNS or not (head in GENERIC_PLACE_WORDS or plural) \
+            or any(w.startswith(("ال", "وال", "بال")) for w in words[1:]) or place_country(text):
+        return False
+    return second.startswith("ل") or bool(NISBA_END.search(second)) or (plural and len(words) > 2)
 
 
 def _core(text: str) -> str:

@@ -289,3 +289,22 @@ def test_a_country_the_actors_are_loyal_to_does_not_count_for_the_document():
                                                                         text.rindex("إيران") + 5, "إيران")]
     counts = document_country_counts(Document("d", text, ents, []))
     assert counts.get("YE") == 1 and counts.get("IR") == 1  # only `وتقصف إيران` counts for Iran
+
+
+def test_a_place_told_by_description_does_not_set_two_events_apart():
+    from model.places import is_described_place
+
+    # seed 002: `تنفيذ إنزال جوي ... في منطقة جبال تربط ثلاث محافظات شمالي وشرقي العراق`; FR-internationalNews-2731
+    # (train): `حي شيعي`; AL-internationalNews-1150 (train): `مبنى حكومي`
+    described = ("جبال تربط ثلاث محافظات", "حي سكني", "حي شيعي", "مبنى حكومي", "مركز للشرطة", "سجون سرية",
+                 "مطار عسكري")
+    assert all(is_described_place(t) for t in described)
+    # names after a type noun, definite places, one word, known towns
+    named = ("جبل قنديل", "جبال قنديل", "مدينة مجاورة", "شارع صنعاء", "المنطقة الخضراء", "قاعدة تمنهنت", "حي",
+             "مستشفى سردار محمد داود خان", "جنوبي مدينة #الحديدة", "مخمور")
+    assert not any(is_described_place(t) for t in named)
+    text = "إنزال جوي في منطقة جبال تربط ثلاث محافظات شمالي وشرقي العراق. وقتل جنديان في مخمور. وفي دمشق"
+    doc = Document("d", text, spans(text, [("P1", "LOC", "جبال تربط ثلاث محافظات"), ("P2", "GPE", "شمالي وشرقي العراق"),
+                                           ("P3", "GPE", "مخمور"), ("P4", "GPE", "دمشق")]), [])
+    assert same_place(["P1"], ["P3"], doc) and same_place(["P1", "P2"], ["P3"], doc)
+    assert not same_place(["P1", "P2"], ["P4"], doc)  # a described place keeps its country
