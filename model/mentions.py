@@ -18,6 +18,9 @@ from .numbers import Count, _numbers, norm_letters, parse_count
 ATTACK, CASUALTY = "ATTACK", ("KILL", "INJURE", "ARREST")
 SENTENCE_END = re.compile(r"[.؟?!]+|\n+")
 DEMONSTRATIVE = re.compile(r"(?:هذه|هذا|تلك|ذلك|هذين|هاتين|هؤلاء)\s*$")
+# `وهذا هو ثاني هجوم من نوعه`, `وكان هذا أول هجوم`: a demonstrative subject with an ordinal or superlative predicate
+RANKED = re.compile(r"(?:هذا|هذه|ذلك|تلك)\s+(?:هو\s+|هي\s+)?(?:ال)?(?:اول|ثاني|ثان|ثالث|رابع|خامس|اكبر|اعنف|احدث|اخطر"
+                    r"|اسوا|اشد|اضخم)\s*$")
 QUANTIFIED = re.compile(r"(?:\d+|عشرات|مئات|الاف|عدة|عددا? من|سلسلة|موجة|العديد من|بضع|بضعة)\s*(?:من\s+)?(?:ال)?$")
 REPEATED = re.compile(r"^\s*(?:منتظمة|متكررة|يومية|متتالية|متفرقة)")
 PERIOD = re.compile(r"(?:^|\s)(?:منذ|الي|حتي|حتى|خلال|بين|طوال|طيلة|من)(?:\s|$)")
@@ -156,18 +159,19 @@ def quantity(m: Mention, text: str) -> int | None:
 
 def is_definite(m: Mention, text: str) -> bool:
     """A definite trigger, which may refer back: the article after a one-letter prefix (`الهجوم`, `للهجوم`,
-    `وبالهجوم`), a demonstrative before it (`هذا الهجوم`), a pronoun suffix (`هجومهم`; on a casualty also a short
-    one: `مقتله`, `قتلها`), or a construct with its attacker right after it (`هجوم "سرايا الدفاع عن بنغازي"`)."""
+    `وبالهجوم`), a demonstrative before it (`هذا الهجوم`) or before its rank (`وهذا هو ثاني هجوم من نوعه`), a
+    pronoun suffix (`هجومهم`; on a casualty also a short one: `مقتله`, `قتلها`), or a construct with its attacker right after it (`هجوم "سرايا الدفاع عن بنغازي"`)."""
     t = norm_letters(m.ent.text)
     first = t.split()[0] if t.split() else t
     if re.fullmatch(r"(?:[وف]?(?:ب|ل)?ال)?قبض", first):
         return False  # `ألقت القبض على`: the article belongs to the idiom, not a reference back
     split_article = first.startswith("ل") and text[max(0, m.ent.start - 1):m.ent.start] == "ل"  # `ل|هجوم` of `للهجوم`
     before = norm_letters(text[max(0, m.ent.start - 12):m.ent.start])
+    ranked = m.label == ATTACK and bool(RANKED.search(norm_letters(text[max(0, m.ent.start - 30):m.ent.start])))
     min_len = 3 if m.label in CASUALTY else 5
     pronoun = len(first) > min_len and bool(PRONOUN_SUFFIX.search(first)) and not first.startswith("ا")
     annexed = m.label == ATTACK and len(t.split()) == 2 and t.split()[1].startswith("ال")  # `إطلاق النار`
-    return bool(ARTICLE.match(first)) or split_article or bool(DEMONSTRATIVE.search(before)) or pronoun \
+    return bool(ARTICLE.match(first)) or split_article or bool(DEMONSTRATIVE.search(before)) or ranked or pronoun \
         or annexed or _construct(m, text)
 
 

@@ -130,3 +130,16 @@ def test_a_time_told_by_reference_takes_the_last_date_of_its_grain_before_it():
     year = Document("d", text, ents, [Relation("TIME", "T4", "T2")])
     kill = next(m for m in build_mentions(year, date(2018, 5, 18), SCHEMA.trigger_labels) if m.id == "T4")
     assert [(d.start, d.end) for d in kill.dates] == [("1948-01-01", "1948-12-31")]
+
+
+def test_a_demonstrative_subject_with_a_ranked_attack_refers_back():
+    # BB-middleEast-187 (train): `وهذا هو ثاني هجوم من نوعه يستهدف القوات الأمنية في مدينة عدن` is the blast told
+    # before; BB-middleEast-996 (train): `وكان هذا أول هجوم من نوعه`. Not a rank without the demonstrative
+    # (`في أخطر هجوم في تاريخ البلاد`, SK-middleEast-2869), nor a number (`هذا 3 هجمات`)
+    for text, trigger, definite in (("وهذا هو ثاني هجوم من نوعه يستهدف القوات الأمنية في مدينة عدن", "هجوم", True),
+                                    ("وكان هذا أول هجوم من نوعه يقع منذ عدة سنوات", "هجوم", True),
+                                    ("أسفر عن مقتل أكثر من 500 شخص في أخطر هجوم في تاريخ البلاد", "هجوم", False),
+                                    ("ونفذ هذا 3 هجمات أخرى", "هجمات", False)):
+        doc = Document("d", text, spans(text, [("T1", "ATTACK", trigger)]), [])
+        m = build_mentions(doc, None, SCHEMA.trigger_labels)[0]
+        assert is_definite(m, text) == definite, text
