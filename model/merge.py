@@ -12,7 +12,7 @@ span with its own relations. Mentions are joined (union-find) by these rules, in
    sentence belongs to that attack (`طيران التحالف ... دمر ... أنفاقا ... وقتل ... ذئب مكحول`); one with no attack
    and no doer joins the one attack event of its sentence, if there is one.
 3. Restatement: two casualty mentions of the same type with the same exact count, compatible victims (the same
-   organisation when both name one), compatible time and place: the headline's `مقتل 15` and the body's `15 مسلحاً
+   organisation when both name one; not victims told by kinship, `ابنتها`, against others, `سيدة`), compatible time and place: the headline's `مقتل 15` and the body's `15 مسلحاً
    ... قتلوا`; tallies with the same number of operations (`38 عملية` in the headline, lead and body); the same
    participants: a named person killed, hurt, held or attacked in both, or the same organisation attacking the
    same named place, or two attacks on the same facility described in two words or more (`مقر قيادة`), or on the
@@ -68,7 +68,7 @@ from .dates import overlaps
 from .document import Document, Entity
 from .mentions import (ATTACK, CASUALTY, FAMILIES, Mention, action_kind, entity_index, is_definite, is_plural,
                        sentences, _no_article)
-from .numbers import Count, is_others, norm_letters, parse_count
+from .numbers import Count, is_others, kin_of, norm_letters, parse_count
 from .places import country_code, nationality_code, order_places, same_place
 
 
@@ -227,6 +227,13 @@ def _other_causes(a: list[Mention], b: list[Mention]) -> bool:
     return bool(fa and fb and not fa & fb)
 
 
+def _kin_and_not(a: list[Mention], b: list[Mention]) -> bool:
+    """One cluster's victims are all told by kinship to someone (`ابنتها`, `زوجها`), the other's none: different
+    people, whatever their numbers (`القبض على سيدة` ... `احتجاز ابنتها`, BB-middleEast-125)."""
+    kin = [{bool(kin_of(norm_letters(v.text).strip())) for q in group for v in q.role("VICTIM")} for group in (a, b)]
+    return {frozenset(k) for k in kin} == {frozenset({True}), frozenset({False})}
+
+
 def _families(group: list[Mention]) -> set[str]:
     texts = [x.text for m in group for x in m.role("RESULT_OF")] + [m.ent.text for m in group if m.label == ATTACK]
     return {FAMILIES.get(action_kind(t)) for t in texts} - {None}
@@ -293,6 +300,7 @@ def cluster_mentions(doc: Document, mentions: list[Mention], trace: list[Join] |
             if p.label != m.label or not p.counts or not m.counts or uf.find(p.id) == uf.find(m.id):
                 continue
             if _same_total(p.counts, m.counts) and not _other_causes(uf.members(p.id), uf.members(m.id)) \
+                    and not _kin_and_not(uf.members(p.id), uf.members(m.id)) \
                     and _keys_compatible(
                     _org_keys([v for q in uf.members(p.id) for v in q.role("VICTIM")], member_of),
                     _org_keys([v for q in uf.members(m.id) for v in q.role("VICTIM")], member_of)) \

@@ -20,7 +20,12 @@
 - bounds: `أكثر من N`/`ما يزيد على N` -> min N+1, max open; `ما لا يقل عن N`/`N على الأقل` -> min N, max
   open; `أقل من N` -> max N-1; `ما يصل إلى N` -> max N; ranges `بين N و M`, `N إلى M`, `N-M` -> N..M;
 - a singular unnamed person (`مدرب أمريكي`, `أحد عناصر الأمن`, `مقيم مصري واحد`) is 1 when `singular=True`
-  is allowed by the caller; a percentage (`40% من المدنيين`) is not a count.
+  is allowed by the caller, and so is a kin noun with a pronoun (`ابنتها`, `والده`, `أخيه`), not a bare or
+  definite one (`الزوجة`: someone told before); kin duals (`شقيقين`, `ابناه`, `ابنتاهما`) are 2; a percentage
+  (`40% من المدنيين`) is not a count;
+- coordinated groups of one span add up, each counted by itself (`رجلا وامرأتين` 3, `خمسة جنود وثلاثة مدنيين` 8,
+  `زوجته وابنتاهما` 3); a bare singular after a number continues that number's noun (`30 امرأة وشابا درزيا`: 30
+  in all), and a compound number or a range is one number (`ثلاثة وعشرين`, `بين 10 و15`).
 """
 from __future__ import annotations
 
@@ -97,6 +102,13 @@ PERCENT = re.compile(r"%|٪|بالمئة|بالمائة|في المئة|في ا�
 OTHERS = re.compile(norm_letters(r"(?:^|\s)(?:ال)?(?:اخر|اخرون|اخرين|اخران|اخرى|اخري|اخريات|اخرتين|اخريين)(?:\s|$)"))
 SUBSET_BEFORE = re.compile(norm_letters(r"(?:(?:من )?بين(?:هم|هن|ها|هما)?|منهم|منهن|منهما|من ضمنهم|ضمنهم|بينهم)\s*[،,:]?\s*$"))
 
+# kin nouns (broken plurals: أبناء، أشقاء، أزواج): one person in the singular, also with a pronoun (`ابنتها`, `والده`),
+# two in the dual, also in a construct (`ابناه`, `ابنتاهما`, `شقيقيه`)
+KIN_NOUNS = {"ابن", "ابنة", "بنت", "اخ", "اخت", "شقيق", "شقيقة", "زوج", "زوجة", "والد", "والدة", "ام", "اب", "نجل",
+             "نجلة", "حفيد", "حفيدة", "عم", "عمة", "خال", "خالة", "صهر", "جد", "جدة", "قريب", "قريبة"}
+KIN_SINGULAR_FORMS = {"اخوه", "اخاه", "اخيه", "ابوه", "اباه", "ابيه", "اخوها", "اخاها", "اخيها", "ابوها", "اباها",
+                      "ابيها"}
+PRONOUN_END = re.compile(r"(?:هما|ها|هم|هن|ه)$")
 # singular nouns whose -ين form can only be a dual (their plural is broken), and singular heads counted as one
 BROKEN_PLURAL_SINGULARS = {
     "جندي", "شخص", "ضابط", "شرطي", "طفل", "رجل", "عنصر", "قائد", "زعيم", "حارس", "صحفي", "صحافي", "طالب", "ولد",
@@ -105,7 +117,8 @@ BROKEN_PLURAL_SINGULARS = {
 }
 # -ين endings that are ordinary plurals for these stems are ambiguous; only those whose plural is broken count as dual
 DUAL_SAFE = {"جندي", "شخص", "ضابط", "شرطي", "طفل", "رجل", "عنصر", "قائد", "زعيم", "حارس", "طالب", "ولد", "شاب",
-             "اسير", "رهين", "سائح", "قيادي", "مسؤول", "امراة", "مراة", "فتاة", "سيدة"}
+             "اسير", "رهين", "سائح", "قيادي", "مسؤول", "امراة", "مراة", "فتاة", "سيدة", "شقيق", "شقيقة", "ابن",
+             "ابنة", "نجل", "حفيد", "حفيدة", "زوج", "والد", "قريب"}
 SINGULAR_HEADS = BROKEN_PLURAL_SINGULARS | {
     "مدرب", "سائق", "تاجر", "مقيم", "منفذ", "مهاجم", "انتحاري", "ضحية", "فتاة", "امراة", "سيدة", "طالبة", "مواطنة",
     "رجل امن", "عامل صحي", "جانية", "جاني", "مشتبه", "متهم", "ناشط", "مراسل", "صحفية", "طبيب", "ممرض", "مسعف",
@@ -113,6 +126,7 @@ SINGULAR_HEADS = BROKEN_PLURAL_SINGULARS | {
     "معلم", "معلمة", "مدرس", "مدرسة", "قاض", "قاضي", "محام", "محامي", "محامية", "نائب", "سياسي", "جندية", "شرطية",
     "ضابطة", "مسن", "مسنة", "كاهن", "راهب", "امام", "حاخام", "مستوطن", "مستوطنة", "ممرضة", "طبيبة", "مصورة",
     "مراسلة", "سائقة", "رضيع", "رضيعة", "تلميذ", "تلميذة", "مزارع", "صياد", "راع", "راعي", "حارسة", "مجند", "مجندة",
+    "قس", "قسيس",
 }
 DUAL_ENDING_EXCEPTIONS = {"سكان", "شبان", "فرسان", "جيران", "رهبان", "صبيان", "عمان", "ايران", "لبنان", "اذربيجان",
                           "باكستان", "افغانستان", "السودان", "الان", "انسان", "مكان", "ميدان", "بيان", "عدوان",
@@ -211,8 +225,28 @@ def _numbers(text: str) -> list[tuple[int, int, int]]:
     return sorted(out)
 
 
+def kin_of(word: str) -> str | None:
+    """The kin noun of a normalized word without its pronoun (`ابنتها` -> ابنة, `والده` -> والد): someone told by
+    kinship to another person, else None."""
+    bare = PRONOUN_END.sub("", word)
+    bare = bare[:-1] + "ة" if bare.endswith("ت") else bare
+    return bare if bare in KIN_NOUNS and bare != word else None
+
+
+def _kin_dual(word: str) -> bool:
+    """A kin noun's dual in a construct with a pronoun: `ابناه`, `ابنتاهما`, `شقيقيه` (his two brothers)."""
+    bare = PRONOUN_END.sub("", word)
+    if bare == word or not bare.endswith(("ا", "ي")) or bare[:-1] in ("اخ", "اب"):
+        return False  # `أخيه`, `أباه`: the singular of the five nouns
+    base = bare[:-1]
+    base = base[:-1] + "ة" if base.endswith("ت") else base
+    return base in KIN_NOUNS
+
+
 def _dual(words: list[str]) -> bool:
     for w in words:
+        if _kin_dual(w):
+            return True
         stem = w[2:] if w.startswith("ال") else w
         if w in DUAL_ENDING_EXCEPTIONS or stem in DUAL_ENDING_EXCEPTIONS:
             continue
@@ -257,6 +291,8 @@ def _singular(norm_words: list[str]) -> bool:
     for cand in (two, head, head[:-1] if head.endswith("ا") else head):
         if cand in SINGULAR_HEADS:
             return True
+    if len(norm_words) == 1 and (kin_of(head) or head in KIN_SINGULAR_FORMS):
+        return True  # `ابنتها`, `والده`, `أخيه`
     return len(norm_words) == 1 and _nationality_singular(head)
 
 
@@ -276,6 +312,12 @@ def parse_count(text: str, singular: bool = False) -> Count | None:
     if PERCENT.search(norm):
         return None
     approx = bool(APPROX.search(norm))
+    parts = _conjuncts(text)
+    if len(parts) > 1:
+        counts = [parse_count(part, singular=True) for part in parts]
+        if all(c is not None and c.min is not None and c.min == c.max and not c.approx for c in counts):
+            total = sum(c.min for c in counts)
+            return Count(total, total, False, text)
     nums = _numbers(text)
     if nums:
         return _bounded(text, norm, nums, approx)
@@ -291,6 +333,24 @@ def parse_count(text: str, singular: bool = False) -> Count | None:
     if AT_LEAST_AFTER.match(norm) or re.search(norm_letters(r"(?:^|\s|،)(?:على|علي) الاقل"), norm):
         return Count(n, None, approx, text)
     return Count(n, n, approx, text)
+
+
+def _conjuncts(text: str) -> list[str]:
+    """The groups of a coordinated span, each counted by itself (`رجل وامرأتين`, `خمسة جنود وثلاثة مدنيين`,
+    `زوجته وابنتاهما`); the whole span when a part is only a number (`ثلاثة وعشرين شخصا`, `بين 10 و15`) or a bare
+    singular continues a number's noun (`30 امرأة وشابا درزيا`, `أكثر من 30 امرأة وطفلا`: 30 in all)."""
+    if re.match(r"^\s*(?:ما\s+)?بين\s", norm_letters(text)):
+        return [text]
+    parts = [p.strip() for p in re.split(r"\s+و\s?(?=[^\W\d_]|\d)", normalize_digits(text)) if p.strip()]
+    if len(parts) < 2:
+        return [text]
+    for k, part in enumerate(parts):
+        words = re.findall(r"[^\W\d_]+", norm_letters(part))
+        if not any(_number_word(w, allow_conj=False) is None and w not in MULTIPLIERS for w in words):
+            return [text]  # a part that is only a number: the number goes on
+        if k and not _numbers(part) and not _dual(words) and _numbers(parts[k - 1]):
+            return [text]  # `30 امرأة وشابا`: the number counts both nouns
+    return parts
 
 
 def _bounded(text: str, norm: str, nums: list[tuple[int, int, int]], approx: bool) -> Count:

@@ -474,3 +474,19 @@ def test_trace_records_every_join_with_its_rule():
     assert {"result_of", "anaphora"} <= {j.rule for j in trace}
     assert all(set(j.first).isdisjoint(j.second) for j in trace)
     assert cluster_mentions(doc, mentions) == groups  # tracing changes nothing
+
+
+def test_a_victim_told_by_kinship_is_not_a_restatement_of_another_toll_of_one():
+    # BB-middleEast-125 (dev): the mother arrested and her daughter held are two people, though each toll is 1
+    text = "ألقت السلطات المصرية القبض على سيدة تحدثت عن احتجاز ابنتها. وجاء القبض على السيدة بعد يوم."
+    ents = spans(text, [("T1", "ARREST", "القبض"), ("T2", "GROUP", "سيدة"), ("T3", "ARREST", "احتجاز"),
+                        ("T4", "GROUP", "ابنتها"), ("T5", "ARREST", "القبض"), ("T6", "GROUP", "السيدة")])
+    rels = [Relation("VICTIM", "T1", "T2"), Relation("VICTIM", "T3", "T4"), Relation("VICTIM", "T5", "T6")]
+    groups = clusters(Document("d", text, ents, rels))
+    assert not together(groups, "T1", "T3")
+    # counter-example: a daughter told twice by kinship is one toll restated
+    text2 = "احتجاز ابنتها الأسبوع الماضي. وقد أكدت الشرطة احتجاز ابنتها."
+    ents2 = spans(text2, [("T1", "ARREST", "احتجاز"), ("T2", "GROUP", "ابنتها"), ("T3", "ARREST", "احتجاز"),
+                          ("T4", "GROUP", "ابنتها")])
+    rels2 = [Relation("VICTIM", "T1", "T2"), Relation("VICTIM", "T3", "T4")]
+    assert together(clusters(Document("d", text2, ents2, rels2)), "T1", "T3")

@@ -173,3 +173,28 @@ def test_a_dual_in_an_is_built_on_a_person_noun_or_a_nisba():
     # CN-internationalNews-563 `الألمان`, AL-internationalNews-1999 `المقاتلين الشيشان`), `أعوان`, and the Taliban
     for text in ("المدنيين الأفغان", "الألمان", "المقاتلين الشيشان", "أعوان حرس", "مقاتلو طالبان", "عناصر طالبان"):
         assert parse_count(text, singular=True) is None, text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("رجل وامرأتين", (3, 3, False)),  # ANT: `أصيب رجل وامرأتين`
+    ("خمسة جنود وثلاثة مدنيين", (8, 8, False)),
+    # BB-internationalNews-551 (train): four groups of one span, one after `و ` with a space
+    ("20 رجلا وعشر نساء و23 طفلا و 14 طفلا دون سن الثامنة", (67, 67, False)),
+    ("زوجته وابنتاهما", (3, 3, False)),  # SK-middleEast-744 (train): `مارك سوكولو وزوجته وابنتاهما` with the name
+    ("جنديين وشرطيا", (3, 3, False)),
+    # one number, not groups: a compound, a range, a bare singular continuing the number's noun (FR-middleEast-888)
+    ("ثلاثة وعشرين شخصا", (23, 23, False)), ("بين 10 و15 شخصا", (10, 15, False)),
+    ("30 امرأة وشابا درزيا", (30, 30, False)), ("مئة وخمسين مدنيا", (150, 150, False)),
+])
+def test_coordinated_groups_of_one_span_add_up(text, expected):
+    assert bounds(text) == expected
+
+
+def test_kin_nouns_count_with_a_pronoun_and_in_the_dual():
+    # BB-middleEast-125 (dev): `احتجاز ابنتها`; BB-sport-183 (train): `والده`; ANT: `شقيقين`, `ابناه`
+    assert bounds("ابنتها") == (1, 1, False) and bounds("والده") == (1, 1, False) and bounds("أخيه") == (1, 1, False)
+    assert bounds("شقيقين") == (2, 2, False) and bounds("ابناه") == (2, 2, False)
+    assert bounds("ابنتاهما") == (2, 2, False)
+    # a bare or definite kin noun is someone told before (`الزوجة`, AL-internationalNews-1999); `أم زبيدة` is a
+    # name; `ابنة أخيه` one person, not a dual (أخيه is the singular genitive)
+    assert bounds("الزوجة") is None and bounds("أم زبيدة") is None and bounds("ابنة أخيه") is None
