@@ -225,11 +225,16 @@ def _numbers(text: str) -> list[tuple[int, int, int]]:
     return sorted(out)
 
 
+def _owned(word: str) -> str:
+    """A word without its possessive pronoun (`طفلها` -> طفل, `ابنتها` -> ابنة), or unchanged."""
+    bare = PRONOUN_END.sub("", word)
+    return bare[:-1] + "ة" if bare != word and bare.endswith("ت") else bare
+
+
 def kin_of(word: str) -> str | None:
     """The kin noun of a normalized word without its pronoun (`ابنتها` -> ابنة, `والده` -> والد): someone told by
     kinship to another person, else None."""
-    bare = PRONOUN_END.sub("", word)
-    bare = bare[:-1] + "ة" if bare.endswith("ت") else bare
+    bare = _owned(word)
     return bare if bare in KIN_NOUNS and bare != word else None
 
 
@@ -291,8 +296,9 @@ def _singular(norm_words: list[str]) -> bool:
     for cand in (two, head, head[:-1] if head.endswith("ا") else head):
         if cand in SINGULAR_HEADS:
             return True
-    if len(norm_words) == 1 and (kin_of(head) or head in KIN_SINGULAR_FORMS):
-        return True  # `ابنتها`, `والده`, `أخيه`
+    if len(norm_words) == 1 and (kin_of(head) or head in KIN_SINGULAR_FORMS or _owned(head) in SINGULAR_HEADS
+                                 or _owned(head) in ("احد", "احدي", "احدى")):
+        return True  # `ابنتها`, `والده`, `أخيه`, `طفلها`, `أحدهم`
     return len(norm_words) == 1 and _nationality_singular(head)
 
 

@@ -235,7 +235,8 @@ def subtype(group: list[Mention]) -> str | None:
 # ---- counts ------------------------------------------------------------------------------------------------------
 Part = tuple[Entity, "Count | None"]
 AT_LEAST_AFTER_SPAN = re.compile(r"^[\s،,]*(?:على|علي) الاقل")
-ONE_OF = re.compile(r"^(?:احد|احدي)\s+ال\S+$")  # one of a group told before: `أحد المخطوفين`, `إحدى الرهائن`
+ONE_OF = re.compile(r"^(?:احد|احدي)(?:\s+ال\S+|هم|هما|هن|ها)$")  # one of a group told before: `أحد المخطوفين`,
+# `إحدى الرهائن`, `أحدهم`
 SUBSET_AFTER = re.compile(r"^\s*(?:منهم|منهن|منهما|من (?:بين )?(?:القتلي|الضحايا|الجرحي|المصابين|المعتقلين|المخطوفين))(?:\W|$)")
 
 

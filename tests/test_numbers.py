@@ -198,3 +198,10 @@ def test_kin_nouns_count_with_a_pronoun_and_in_the_dual():
     # a bare or definite kin noun is someone told before (`الزوجة`, AL-internationalNews-1999); `أم زبيدة` is a
     # name; `ابنة أخيه` one person, not a dual (أخيه is the singular genitive)
     assert bounds("الزوجة") is None and bounds("أم زبيدة") is None and bounds("ابنة أخيه") is None
+
+
+def test_a_singular_person_noun_with_a_pronoun_counts_one():
+    # ANT v2.1 (model output on unannotated articles): `طفلها`, `أحدهما`; plurals with a pronoun stay uncounted
+    assert bounds("طفلها") == (1, 1, False) and bounds("قائدها") == (1, 1, False)
+    assert bounds("أحدهما") == (1, 1, False) and bounds("أحدهم") == (1, 1, False)
+    assert bounds("جنوده") is None and bounds("عناصره") is None and bounds("رجالها") is None

@@ -323,3 +323,16 @@ def test_violence_over_more_than_a_year_is_an_aggregate():
     assert [r["aggregate"] for r in records] == [True, False]
     assert records[0]["date"]["start"] == "2002-01-01" and records[0]["date"]["end"] == "2004-12-31"
     assert is_aggregate_record([], {"text": "x", "start": "2016-01-01", "end": "2018-05-01"})
+
+
+def test_one_of_them_beside_a_larger_count_is_a_subset():
+    # `أحدهم` is one of the group told before, like `أحد المخطوفين` (FR-middleEast-888): three, not four
+    text = "في هجوم قتل ثلاثة جنود. وقتل أحدهم بالرصاص."
+    ents = spans(text, [("T1", "ATTACK", "هجوم"), ("T2", "KILL", "قتل"), ("V1", "GROUP", "ثلاثة جنود"),
+                        ("T3", "KILL", "قتل"), ("V2", "GROUP", "أحدهم")])
+    rels = [Relation("RESULT_OF", "T2", "T1"), Relation("VICTIM", "T2", "V1"), Relation("RESULT_OF", "T3", "T1"),
+            Relation("VICTIM", "T3", "V2")]
+    (ev,) = build_events(Document("d", text, ents, rels))
+    assert (ev["killed"]["min"], ev["killed"]["max"]) == (3, 3)
+    killed = _toll("في هجوم قتل أحدهم.", ["أحدهم"])  # alone: one
+    assert (killed["min"], killed["max"]) == (1, 1)
