@@ -224,6 +224,8 @@ SAME_UNIT = re.compile(rf"(?:^|\s)(?:{_REF_UNIT}\s+(?:نفسه|نفسها|ذات
 SINCE_THEN = re.compile(r"^منذ\s+(?:ذلك|تلك)\s+(?:ال)?(?:حين|تاريخ|وقت|فتره|فترة|يوم|عام|شهر|سنة|سنه)$")
 NEXT_UNIT = re.compile(rf"^{_REF_UNIT}\s+(?:التالي|التاليه|التالية|الموالي|اللاحق)$")
 AROUND_THAT = re.compile(r"^(بعد|قبل)\s+ذلك\s+ب\s*(.+)$")
+DECADES = {"عشرينيات": 2, "ثلاثينيات": 3, "اربعينيات": 4, "خمسينيات": 5, "ستينيات": 6, "سبعينيات": 7, "ثمانينيات": 8,
+           "تسعينيات": 9}
 GREGORIAN = ["يناير", "فبراير", "مارس", "ابريل", "مايو", "يونيو", "يوليو", "اغسطس", "سبتمبر", "اكتوبر", "نوفمبر",
              "ديسمبر"]
 
@@ -283,7 +285,10 @@ class _Resolver:
         if rng:
             return rng
         s = re.sub(r"^ل(?=(?:جمعة|سبت|احد|اثنين|ثلاثاء|اربعاء|خميس)(?:\s|$))", "ال", s)  # `لجمعة` of `للجمعة`
-        for fn in (self._numeric, self._explicit, self._relative_day, self._last, self._weekday,
+        night = re.match(r"^(?:(?:حوالي|حوالى|نحو|قرابة)\s+)?منتصف\s+(ليل\s+\S+\s+\S+)$", s)
+        if night and all(w in WEEKDAYS for w in night.group(1).split()[1:]):
+            return self._range(night.group(1))  # `حوالى منتصف ليل الخميس الجمعة`: the night between the two days
+        for fn in (self._numeric, self._explicit, self._relative_day, self._decade, self._last, self._weekday,
                    self._relative_period, self._ago, self._year_only):
             iv = fn(s)
             if iv:
@@ -327,6 +332,8 @@ class _Resolver:
         return _Resolver(self.pub, self.year_hint).resolve(rest)
 
     def _since(self, rest: str) -> Interval | None:
+        rest = re.sub(r"^(?:ما\s+يقارب|ما\s+يقرب\s+من|نحو|حوالي|حوالى|قرابة|زهاء)\s+(?:ال(?=(?:عام|شهر|اسبوع|يوم)$))?", "",
+                      rest)  # `منذ ما يقارب العام`: about a year
         dur = _duration(rest)
         inner = None if (dur and not MONTH_RE.search(rest) and not YEAR_RE.search(rest)
                          and not any(w in rest for w in WEEKDAYS)) else self.resolve(rest)
@@ -521,7 +528,7 @@ class _Resolver:
             iv = _month(*_shift_months(pub, 1))
         elif re.search(r"الاسبوع\s+(?:الماضي|المنصرم|الفائت)", s):
             return pub - timedelta(days=7), pub - timedelta(days=1)
-        elif re.search(r"(?:هذا الاسبوع|الاسبوع الحالي|الاسبوع الجاري)", s):
+        elif re.search(r"(?:هذا الاسبوع|الاسبوع الحالي|الاسبوع الجاري)", s) or re.fullmatch(rf"(?:{_THIRD_ALT})\s+الاسبوع", s):
             return pub - timedelta(days=(pub.weekday() - 5) % 7), pub
         if iv is None:
             return None
@@ -535,6 +542,8 @@ class _Resolver:
         if half:
             months = (1, 6) if half.group(1) == "الاول" else (7, 12)
             return date(iv[0].year, months[0], 1), _month_end(iv[0].year, months[1])
+        if is_year and _season(iv[0].year, s):
+            return _season(iv[0].year, s)
         if th:
             return _third(iv, THIRDS[th.group(1)], is_year)
         return iv
@@ -559,6 +568,8 @@ class _Resolver:
             number, unit, adj = m.group(1), m.group(2), "اخيرة"
         if any(w in WEEKDAYS for w in (number, "ال" + number)) or number.removeprefix("ال") in THIRDS:
             return None  # `يوم الأحد الماضي`: a weekday; `نهاية العام الماضي`: a part of last year, not a number
+        if not _numbers(number):
+            return None  # `صيف العام الماضي`, `ستينيات القرن الماضي`: a part of the unit, not a count of units
         dur = _duration(f"{re.sub(r'^ال', '', number)} {re.sub(r'^ال(?=..)', '', unit)}")
         if not dur or not dur[0] or not self.pub:
             return None
@@ -590,6 +601,28 @@ class _Resolver:
             return None
         return _minus(self.pub, n, unit)
 
+    def _decade(self, s: str) -> Interval | None:
+        """A century or a decade of it: `القرن الماضي` (1901-2000), `القرن التاسع عشر`, `ستينيات القرن الماضي` (1960-1969),
+        `منتصف ثمانينيات القرن الماضي` (1983-1986), `التسعينيات` (the latest nineties before publication)."""
+        century = re.search(r"القرن\s+(الماضي|المنصرم|العشرين|التاسع عشر|الثامن عشر|الحالي|الحادي والعشرين)", s)
+        decade = re.search(rf"(?:^|\s)(?:ال)?({'|'.join(DECADES)})(?:\s|$)", s)
+        if not century and not decade:
+            return None
+        if century:
+            word = century.group(1)
+            start = {"التاسع عشر": 1800, "الثامن عشر": 1700, "الحالي": 2000, "الحادي والعشرين": 2000}.get(word, 1900)
+        elif self.pub:
+            start = 2000 if 2000 + 10 * DECADES[decade.group(1)] <= self.pub.year else 1900
+        else:
+            return None
+        first, span = (start + 10 * DECADES[decade.group(1)], 10) if decade else (start + 1, 100)  # 1901-2000
+        th = re.search(rf"(?:^|\s)({_THIRD_ALT})(?:\s|$)", s[:decade.start() if decade else century.start()])
+        if th:  # thirds of a decade: years 0-3, 3-6, 7-9 (`منتصف ثمانينيات القرن الماضي` 1983-1986)
+            lo, hi = [(0, 3), (3, 6), (7, 9)][THIRDS[th.group(1)]] if span == 10 else \
+                [(0, 33), (33, 66), (67, 99)][THIRDS[th.group(1)]]
+            return date(first + lo, 1, 1), date(first + hi, 12, 31)
+        return date(first, 1, 1), date(first + span - 1, 12, 31)
+
     def _year_only(self, s: str) -> Interval | None:
         ym = YEAR_RE.search(s)
         if not ym or re.search(r"(?:بتوقيت|الساعة|\d:\d)", s):
@@ -609,8 +642,21 @@ class _Resolver:
         if half:
             months = (1, 6) if half.group(1) == "الاول" else (7, 12)
             return date(y, months[0], 1), _month_end(y, months[1])
+        season = _season(y, s)
+        if season:
+            return season
         th = re.search(rf"(?:^|\s)({_THIRD_ALT})(?:\s|$)", s)
         return _third(_year(y), THIRDS[th.group(1)], True) if th else _year(y)
+
+
+def _season(year: int, s: str) -> Interval | None:
+    """Spring, summer or autumn of a year (March-May, June-August, September-November); winter, which straddles
+    two years, stays the year."""
+    found = re.search(r"(?:^|\s)(?:ال)?(ربيع|صيف|خريف)(?:\s|$)", s)
+    if not found:
+        return None
+    first = {"ربيع": 3, "صيف": 6, "خريف": 9}[found.group(1)]
+    return date(year, first, 1), _month_end(year, first + 2)
 
 
 def resolve_date(text: str, pub: date | None = None, year_hint: int | None = None,

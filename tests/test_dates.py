@@ -262,3 +262,23 @@ def test_a_reference_back_without_an_anchor_of_its_grain_stays_unresolved():
     # `نفس اليوم من عام 1980` names its year: publication's day and month that year, not the anchor's
     assert iv("نفس اليوم من عام 1980") == ("1980-09-02", "1980-09-02")
     assert resolve_date("نفس اليوم من عام 1980", SUN, anchor=ANCHOR_DAY).start == "1980-09-02"
+
+
+@pytest.mark.parametrize("text, pub, expected", [
+    # ANT v2.1 (model output on unannotated articles): `ستينيات القرن الماضي` had read as the last hundred years
+    ("ستينيات القرن الماضي", date(2018, 8, 14), ("1960-01-01", "1969-12-31")),
+    ("منتصف ثمانينيات القرن الماضي", SUN, ("1983-01-01", "1986-12-31")),  # BB-middleEast-971 (train)
+    ("منذ مطلع القرن الماضي", date(2018, 9, 8), ("1901-01-01", "2018-09-08")),  # SK-internationalNews-3167 (train)
+    ("التسعينيات", SUN, ("1990-01-01", "1999-12-31")),
+    ("صيف عام 2014", SUN, ("2014-06-01", "2014-08-31")), ("صيف العام الماضي", SUN, ("2017-06-01", "2017-08-31")),
+    ("خريف 2016", SUN, ("2016-09-01", "2016-11-30")), ("شتاء 2014", SUN, ("2014-01-01", "2014-12-31")),
+    # the night between two days, also at about midnight; this week's start; about a year
+    ("حوالى منتصف ليل الخميس الجمعة", date(2018, 3, 23), ("2018-03-22", "2018-03-23")),
+    ("منذ مطلع الأسبوع", date(2018, 7, 4), ("2018-06-30", "2018-07-04")),
+    ("منذ ما يقارب العام", date(2018, 2, 17), ("2017-01-01", "2018-02-17")),
+    # a count of units is still needed for the last N units
+    ("الأسابيع السبعة الأخيرة", date(2018, 9, 11), ("2018-07-24", "2018-09-11")),
+])
+def test_centuries_decades_seasons_and_the_start_of_the_week(text, pub, expected):
+    d = resolve_date(text, pub)
+    assert (d.start, d.end) == expected
