@@ -25,7 +25,8 @@
   (`40% من المدنيين`) is not a count;
 - coordinated groups of one span add up, each counted by itself (`رجلا وامرأتين` 3, `خمسة جنود وثلاثة مدنيين` 8,
   `زوجته وابنتاهما` 3); a bare singular after a number continues that number's noun (`30 امرأة وشابا درزيا`: 30
-  in all), and a compound number or a range is one number (`ثلاثة وعشرين`, `بين 10 و15`).
+  in all), and a compound number or a range is one number (`ثلاثة وعشرين`, `بين 10 و15`);
+- an age is not a count (`رجلا يبلغ من العمر 63 عاما`, `شاب (23 عاما)`: one person).
 """
 from __future__ import annotations
 
@@ -324,7 +325,7 @@ def parse_count(text: str, singular: bool = False) -> Count | None:
         if all(c is not None and c.min is not None and c.min == c.max and not c.approx for c in counts):
             total = sum(c.min for c in counts)
             return Count(total, total, False, text)
-    nums = _numbers(text)
+    nums = [n for n in _numbers(text) if not _age(normalize_digits(text), n)]
     if nums:
         return _bounded(text, norm, nums, approx)
     for pattern, lo, hi in VAGUE:
@@ -339,6 +340,16 @@ def parse_count(text: str, singular: bool = False) -> Count | None:
     if AT_LEAST_AFTER.match(norm) or re.search(norm_letters(r"(?:^|\s|،)(?:على|علي) الاقل"), norm):
         return Count(n, None, approx, text)
     return Count(n, n, approx, text)
+
+
+AGE_BEFORE = re.compile(r"(?:العمر|عمره|عمرها|عمرهم|البالغ|البالغة|يبلغ|تبلغ|عمر)\s*$")
+AGE_AFTER = re.compile(r"^\s*(?:عاما|عام|عاماً|سنة|سنوات|ربيعا|سنه)(?:\s|$|[)،,.])")
+
+
+def _age(text: str, num: tuple[int, int, int]) -> bool:
+    """A number that is someone's age, not a count: `رجلا يبلغ من العمر 63 عاما`, `شاب (23 عاما)`."""
+    start, end, _ = num
+    return bool(AGE_AFTER.match(norm_letters(text[end:])) or AGE_BEFORE.search(norm_letters(text[:start]).rstrip("( ")))
 
 
 def _conjuncts(text: str) -> list[str]:

@@ -205,3 +205,10 @@ def test_a_singular_person_noun_with_a_pronoun_counts_one():
     assert bounds("طفلها") == (1, 1, False) and bounds("قائدها") == (1, 1, False)
     assert bounds("أحدهما") == (1, 1, False) and bounds("أحدهم") == (1, 1, False)
     assert bounds("جنوده") is None and bounds("عناصره") is None and bounds("رجالها") is None
+
+
+def test_an_age_is_not_a_count():
+    # ANT v2.1 (model output on unannotated articles): `رجلا يبلغ من العمر 63 عاما قتل` had read as 63 people
+    assert bounds("رجلا يبلغ من العمر 63 عاما") == (1, 1, False) and bounds("شاب (23 عاما)") == (1, 1, False)
+    assert bounds("طفل عمره 12 عاما") == (1, 1, False)
+    assert bounds("15 مسلحا") == (15, 15, False) and bounds("3 جنود") == (3, 3, False)  # counts stay counts
