@@ -224,6 +224,7 @@ SAME_UNIT = re.compile(rf"(?:^|\s)(?:{_REF_UNIT}\s+(?:نفسه|نفسها|ذات
 SINCE_THEN = re.compile(r"^منذ\s+(?:ذلك|تلك)\s+(?:ال)?(?:حين|تاريخ|وقت|فتره|فترة|يوم|عام|شهر|سنة|سنه)$")
 NEXT_UNIT = re.compile(rf"^{_REF_UNIT}\s+(?:التالي|التاليه|التالية|الموالي|اللاحق)$")
 AROUND_THAT = re.compile(r"^(بعد|قبل)\s+ذلك\s+ب\s*(.+)$")
+DUAL_UNITS = {"الاسبوعين": "اسابيع", "الشهرين": "اشهر", "العامين": "اعوام", "السنتين": "سنوات", "الساعتين": "ساعات"}
 DECADES = {"عشرينيات": 2, "ثلاثينيات": 3, "اربعينيات": 4, "خمسينيات": 5, "ستينيات": 6, "سبعينيات": 7, "ثمانينيات": 8,
            "تسعينيات": 9}
 GREGORIAN = ["يناير", "فبراير", "مارس", "ابريل", "مايو", "يونيو", "يوليو", "اغسطس", "سبتمبر", "اكتوبر", "نوفمبر",
@@ -275,6 +276,7 @@ class _Resolver:
     def resolve(self, s: str) -> Interval | None:
         if not s:
             return None
+        s = re.sub(rf"({'|'.join(WEEKDAYS)})/(?=(?:{'|'.join(WEEKDAYS)})(?:\s|$))", r"\1 ", s)  # `ليلة الأربعاء/الخميس`
         if self.anchor:
             iv = self._referred(s)
             if iv:
@@ -471,6 +473,8 @@ class _Resolver:
             return (pub - timedelta(days=1),) * 2  # the night keeps its evening's day (`ليل الخميس`, 11.8)
         if re.search(r"(?:^|\s)امس(?:\s|$)", s):
             return (pub - timedelta(days=1),) * 2
+        if re.fullmatch(r"هذا\s+الصباح", s):  # publication day; not `هذا المساء`, which a morning paper quotes from
+            return pub, pub  # the evening before (`قال ماكرون ... ارتكب هذا المساء`, FR-internationalNews-1214)
         if re.search(r"(?:^|\s)اليومين الماضيين(?:\s|$)", s):  # the last N units `الماضية` end the day before
             return pub - timedelta(days=2), pub - timedelta(days=1)
         if re.search(r"(?:^|\s)اليومين الاخيرين(?:\s|$)", s):
@@ -554,6 +558,9 @@ class _Resolver:
         (`الأسابيع الأخيرة`) the period is vague and stays unresolved."""
         if BEFORE_LAST.search(s):
             return None  # `العام قبل الماضي` names one unit, not a count of them
+        for dual, plural in DUAL_UNITS.items():  # `العامين الماضيين`: the last two years
+            s = re.sub(rf"^{dual}\s+(?:(الماضي)(?:ين|تين)|(الاخير)(?:ين|تين)|(المنصرم)(?:ين|تين))$",
+                       lambda m: f"2 {plural} {next(g for g in m.groups() if g)}ة", s)
         past = r"(?:ال)?(?:ماضية|ماضيه|ماضي|منصرمة|منصرمه|منصرم|فائتة|فائته|فائت|اخيرة|اخيره|اخير)"
         m = re.fullmatch(rf"(?:ال)?(\S+(?:\s+و\S+)?)\s+((?:ال)?(?:{_UNIT_ALT}))\s+({past})", s) \
             or re.fullmatch(rf"((?:ال)?(?:{_UNIT_ALT}))\s+(?:ال)?(\S+(?:\s+و\S+)?)\s+({past})", s)

@@ -282,3 +282,20 @@ def test_a_reference_back_without_an_anchor_of_its_grain_stays_unresolved():
 def test_centuries_decades_seasons_and_the_start_of_the_week(text, pub, expected):
     d = resolve_date(text, pub)
     assert (d.start, d.end) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ANT v2.1 (model output on unannotated articles), published Thursday 2018-07-12
+    ("ليلة الأربعاء/الخميس", ("2018-07-11", "2018-07-12")), ("هذا الصباح", ("2018-07-12", "2018-07-12")),
+    ("العامين الماضيين", ("2016-07-12", "2018-07-11")), ("الأسبوعين الماضيين", ("2018-06-28", "2018-07-11")),
+    ("العامين الأخيرين", ("2016-07-12", "2018-07-12")),
+    ("اليومين الماضيين", ("2018-07-10", "2018-07-11")),  # as before
+])
+def test_two_units_back_this_morning_and_a_night_written_with_a_slash(text, expected):
+    d = resolve_date(text, date(2018, 7, 12))
+    assert (d.start, d.end) == expected
+
+
+def test_this_evening_stays_unresolved():
+    # FR-internationalNews-1214 (dev), published Sunday morning: Macron's tweet of Saturday night says `هذا المساء`
+    assert not resolve_date("هذا المساء", date(2018, 5, 13)).resolved
