@@ -318,3 +318,22 @@ def test_a_us_state_names_its_country_before_a_town_of_that_name():
     assert place_country("نورث كارولينا") == "US" and place_country("ولاية تكساس") == "US"
     assert place_country("كاليفورنيا") == "US" and place_country("كارولينا الجنوبية") == "US"
     assert place_country("جورجيا") == "GE"  # the country, not the state
+
+
+def test_a_front_or_the_countryside_of_a_town_names_the_town():
+    from model.places import place_country
+
+    # ANT v2.1 (model output on unannotated articles): `جبهة الحديدة` of a Yemen story had taken the country of the
+    # Iran the story talks about; the name after a front, countryside or outskirts noun is a town (guidelines 11.9)
+    assert place_country("جبهة الحديدة", None, "LOC") == "YE" and place_country("ريف حماة", None, "LOC") == "SY"
+    assert place_country("محيط مطار الحديدة", None, "LOC") == "YE"
+    assert place_country("جبهة البوليساريو", None, "LOC") is None  # not a town
+
+
+def test_a_continent_does_not_take_the_country_of_the_document():
+    from model.records import event_country
+
+    # ANT v2.1: an event told only `في أوروبا`, in a story about the United States
+    text = "أعلنت الولايات المتحدة أن الولايات المتحدة ستدعم حلفاءها. ووقعت هجمات في أوروبا."
+    ents = spans(text, [("G1", "GPE", "الولايات المتحدة"), ("G2", "GPE", "الولايات المتحدة"), ("L1", "LOC", "أوروبا")])
+    assert event_country(["L1"], Document("d", text, ents, []), None) is None
