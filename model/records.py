@@ -242,6 +242,12 @@ ONE_OF = re.compile(r"^(?:احد|احدي)(?:\s+ال\S+|هم|هما|هن|ها)$"
 SUBSET_AFTER = re.compile(r"^\s*(?:منهم|منهن|منهما|من (?:بين )?(?:القتلي|الضحايا|الجرحي|المصابين|المعتقلين|المخطوفين))(?:\W|$)")
 
 
+def _cut_bound(v: Entity, text: str) -> bool:
+    """A span that ends inside `على الأقل` (a predicted span `[تسعة أطفال على] الأقل`)."""
+    return bool(re.search(r"(?:^|\s)(?:على|علي)$", norm_letters(v.text).strip())
+                and re.match(r"^\s*الاقل", norm_letters(text[v.end:v.end + 12])))
+
+
 def _after_count(v: Entity, m: Mention, text: str) -> str:
     """The words after a victim span, past its trigger when the trigger follows at once (`[40] [قتيلا] على الأقل`)."""
     end = m.ent.end if m.ent.start >= v.end and not text[v.end:m.ent.start].strip() else v.end
@@ -262,7 +268,8 @@ def _parts(m: Mention, text: str, shared: set[str], drop: set[str] = frozenset()
         if v.id in drop:
             continue
         c = None if v.id in shared else victim_count(v)
-        if c is not None and c.max is not None and AT_LEAST_AFTER_SPAN.match(norm_letters(_after_count(v, m, text))):
+        if c is not None and c.max is not None and (AT_LEAST_AFTER_SPAN.match(norm_letters(_after_count(v, m, text)))
+                                                    or _cut_bound(v, text)):
             c = Count(c.min, None, c.approx, c.text)  # `سبعة أشخاص على الأقل` with the bound left outside the span
         if c is not None and c.max is not None and (
                 is_partial(text[max(0, v.start - 45):v.start]) or is_partial(text[max(0, m.ent.start - 45):m.ent.start])):

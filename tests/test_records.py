@@ -336,3 +336,11 @@ def test_one_of_them_beside_a_larger_count_is_a_subset():
     assert (ev["killed"]["min"], ev["killed"]["max"]) == (3, 3)
     killed = _toll("في هجوم قتل أحدهم.", ["أحدهم"])  # alone: one
     assert (killed["min"], killed["max"]) == (1, 1)
+
+
+def test_a_span_cut_inside_at_least_keeps_the_bound():
+    # ANT v2.1 (model output on unannotated articles): the predicted span `تسعة أطفال على` of `تسعة أطفال على الأقل`
+    killed = _toll("في هجوم قتل تسعة أطفال على الأقل.", ["تسعة أطفال على"])
+    assert (killed["min"], killed["max"]) == (9, None)
+    killed = _toll("في هجوم قتل تسعة أطفال على الطريق.", ["تسعة أطفال"])  # not a bound
+    assert (killed["min"], killed["max"]) == (9, 9)
