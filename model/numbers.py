@@ -26,7 +26,8 @@
 - coordinated groups of one span add up, each counted by itself (`رجلا وامرأتين` 3, `خمسة جنود وثلاثة مدنيين` 8,
   `زوجته وابنتاهما` 3); a bare singular after a number continues that number's noun (`30 امرأة وشابا درزيا`: 30
   in all), and a compound number or a range is one number (`ثلاثة وعشرين`, `بين 10 و15`);
-- an age is not a count (`رجلا يبلغ من العمر 63 عاما`, `شاب (23 عاما)`: one person).
+- an age is not a count (`رجلا يبلغ من العمر 63 عاما`, `شاب (23 عاما)`: one person);
+- a scaled number and the rest after `و` are one number (`عشرة آلاف و563` 10,563, `مليون و200 ألف`).
 """
 from __future__ import annotations
 
@@ -223,7 +224,26 @@ def _numbers(text: str) -> list[tuple[int, int, int]]:
                 out.append((t.start, toks[dv[1]].end, dv[0]))
     for i, j, v in _word_runs(toks):
         out.append((toks[i].start, toks[j].end, v))
-    return sorted(out)
+    return _join_scaled(sorted(out), normalize_digits(text))
+
+
+def _join_scaled(nums: list[tuple[int, int, int]], text: str) -> list[tuple[int, int, int]]:
+    """`عشرة آلاف و563` is 10,563 and `مليون و200 ألف` 1,200,000: a number ending in a scale word, then `و` and a number
+    smaller than that scale, is one number (not a range: `بين 2000 و3000` has no scale word). A number inside the
+    span of the one before it (`ألفا` of `12 ألفا`) is dropped."""
+    out: list[tuple[int, int, int]] = []
+    for num in nums:
+        if out and num[0] >= out[-1][0] and num[1] <= out[-1][1]:
+            continue
+        if out:
+            s0, e0, v0 = out[-1]
+            scale = re.search(r"(?:(الف|الفا|الاف|الفين|الفان)|(مليون|ملايين|مليونا|مليونين))$", norm_letters(text[s0:e0]))
+            unit = 1000 if scale and scale.group(1) else 10**6
+            if scale and re.fullmatch(r"\s*و\s*", text[e0:num[0]]) and num[2] < unit <= v0:
+                out[-1] = (s0, num[1], v0 + num[2])
+                continue
+        out.append(num)
+    return out
 
 
 def _owned(word: str) -> str:

@@ -212,3 +212,14 @@ def test_an_age_is_not_a_count():
     assert bounds("رجلا يبلغ من العمر 63 عاما") == (1, 1, False) and bounds("شاب (23 عاما)") == (1, 1, False)
     assert bounds("طفل عمره 12 عاما") == (1, 1, False)
     assert bounds("15 مسلحا") == (15, 15, False) and bounds("3 جنود") == (3, 3, False)  # counts stay counts
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ANT v2.1 (model output on unannotated articles): `عشرة آلاف و563 آخرون` had read as 10,000
+    ("عشرة آلاف و563 آخرون", (10563, 10563, False)), ("12 ألفا و300 شخص", (12300, 12300, False)),
+    ("ألفين و500 شخص", (2500, 2500, False)), ("مليون و200 ألف شخص", (1200000, 1200000, False)),
+    # a range and a compound stay what they were
+    ("بين 2000 و3000 شخص", (2000, 3000, False)), ("12 ألفا", (12000, 12000, False)),
+])
+def test_a_scaled_number_and_the_rest_after_and_are_one_number(text, expected):
+    assert bounds(text) == expected
