@@ -469,10 +469,16 @@ class _Resolver:
         pub = self.pub
         if re.search(r"(?:^|\s)(?:اول امس|امس الاول)(?:\s|$)", s) or re.match(r"الليلة\s", s) and BEFORE_LAST.search(s):
             return (pub - timedelta(days=2),) * 2
-        if re.search(r"(?:^|\s)(?:الليلة الماضية|ليلة امس|ليل امس)(?:\s|$)", s):
+        if re.search(r"(?:^|\s)(?:الليلة الماضية|ليلة امس|ليل امس|ليلة البارحة)(?:\s|$)", s):
             return (pub - timedelta(days=1),) * 2  # the night keeps its evening's day (`ليل الخميس`, 11.8)
-        if re.search(r"(?:^|\s)امس(?:\s|$)", s):
+        if re.search(r"(?:^|\s)(?:امس|البارحة)(?:\s|$)", s):
             return (pub - timedelta(days=1),) * 2
+        season = re.fullmatch(r"(?:هذا\s+)?(?:ال)?(ربيع|صيف|خريف)(?:\s+(الجاري|الحالي|الماضي|المنصرم|الفائت))?", s)
+        if season and (season.group(2) or s.startswith("هذا")):  # `الصيف الماضي`: the last one ended before pub
+            first = {"ربيع": 3, "صيف": 6, "خريف": 9}[season.group(1)]
+            past = season.group(2) in ("الماضي", "المنصرم", "الفائت")
+            year = pub.year - 1 if past and pub.month <= first + 2 else pub.year
+            return date(year, first, 1), _month_end(year, first + 2)
         if re.fullmatch(r"هذا\s+الصباح", s):  # publication day; not `هذا المساء`, which a morning paper quotes from
             return pub, pub  # the evening before (`قال ماكرون ... ارتكب هذا المساء`, FR-internationalNews-1214)
         if re.search(r"(?:^|\s)اليومين الماضيين(?:\s|$)", s):  # the last N units `الماضية` end the day before

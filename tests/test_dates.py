@@ -299,3 +299,16 @@ def test_two_units_back_this_morning_and_a_night_written_with_a_slash(text, expe
 def test_this_evening_stays_unresolved():
     # FR-internationalNews-1214 (dev), published Sunday morning: Macron's tweet of Saturday night says `هذا المساء`
     assert not resolve_date("هذا المساء", date(2018, 5, 13)).resolved
+
+
+@pytest.mark.parametrize("text, pub, expected", [
+    # ANT v2.1 (model output on unannotated articles)
+    ("الصيف الجاري", date(2018, 9, 10), ("2018-06-01", "2018-08-31")),
+    ("الصيف الماضي", date(2018, 2, 22), ("2017-06-01", "2017-08-31")),  # the last summer that ended before pub
+    ("الصيف الماضي", date(2018, 10, 2), ("2018-06-01", "2018-08-31")),
+    ("ليلة البارحة", date(2018, 8, 9), ("2018-08-08", "2018-08-08")),
+])
+def test_this_and_last_season_and_yesterday_night(text, pub, expected):
+    d = resolve_date(text, pub)
+    assert (d.start, d.end) == expected
+    assert not resolve_date("الصيف", pub).resolved  # which summer, the text does not say
