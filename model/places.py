@@ -236,7 +236,8 @@ def _adjective_use(text: str, name: str) -> bool:
 # nouns of a country's own territory: `العاصمة الأفغانية` is Kabul, `الأجواء العراقية` Iraq's airspace. A building
 # of a nation (`السفارة الأميركية`, `القاعدة الأميركية`) stands in another country, so its noun is not here.
 TERRITORY_NOUNS = {"عاصمة", "اراضي", "اجواء", "مياه", "حدود", "سواحل", "ساحل", "مدن", "بلدات", "قري", "محافظات",
-                   "صحراء", "جزر", "ولايات", "اقاليم", "ارض", "داخل", "عمق", "اراض"}
+                   "صحراء", "جزر", "ولايات", "اقاليم", "ارض", "داخل", "عمق", "اراض", "جنوب", "شمال", "شرق", "غرب",
+                   "وسط"}  # `الجنوب اليمني`, `الشمال السوري`
 
 
 def territory_code(text: str) -> str | None:

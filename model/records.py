@@ -211,7 +211,7 @@ BORDER = re.compile(r"(?:^|\s)[وب]?(?:ال|لل)?حدود")
 # a described area (`المناطق النائية`), a sea or strait (`البحر الأحمر`, `مضيق هرمز`) or a continent (`أوروبا`) that lies
 # in no one country
 GENERIC_PLACE = re.compile(r"^(?:ال)?(?:مناطق|منطقه|منطقة|اماكن|مكان|انحاء|مختلف|جميع|بعض|كل|بحر|محيط|مضيق|اوروبا|اسيا|"
-                           r"افريقيا|قارة|القارة|العالم|الشرق الاوسط)(?:\s|$)")
+                           r"افريقيا|قارة|القارة|العالم|الشرق الاوسط|الاتحاد السوفي?يتي)(?:\s|$)")
 def _core_sentence(group: list[Mention], sents: list[tuple[int, int]]) -> int:
     """The sentence whose mentions of this event give the most: attackers, victims with counts, place, time."""
     score: dict[int, set] = {}

@@ -337,3 +337,11 @@ def test_a_continent_does_not_take_the_country_of_the_document():
     text = "أعلنت الولايات المتحدة أن الولايات المتحدة ستدعم حلفاءها. ووقعت هجمات في أوروبا."
     ents = spans(text, [("G1", "GPE", "الولايات المتحدة"), ("G2", "GPE", "الولايات المتحدة"), ("L1", "LOC", "أوروبا")])
     assert event_country(["L1"], Document("d", text, ents, []), None) is None
+
+
+def test_a_direction_noun_with_a_nationality_adjective_names_the_country():
+    from model.places import place_country
+
+    # ANT v2.1 (model output on unannotated articles): `الجنوب اليمني` of an Emirati story had taken AE
+    assert place_country("الجنوب اليمني", None, "LOC") == "YE" and place_country("الشمال السوري", None, "LOC") == "SY"
+    assert place_country("الشرق الأوسط", None, "LOC") is None
