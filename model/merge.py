@@ -54,7 +54,7 @@ group told just before it (`الانتحاري ... اقتحم التجمع`) als
 nearest earlier mention of its own action family (raid/storm/sweep, air strike, blast, fire, ...) however far back,
 else to the nearest earlier attack within 4 sentences (a bare mention, with no arguments, also further).
 `آخر`, `جديد`, `مماثلة` after a trigger mark another event. An attack told as the one answered or preceding
-(`ردا على تفجير`, `بعد تفجير`, `مكان التفجير`) is another event
+(`ردا على تفجير`, `بعد تفجير`, `مكان التفجير`, and in a clause, `بعدما قام فلسطينيون بهجوم`) is another event
 than the attack of its sentence (rules 5 and 8); equal tolls whose attacks are of different kinds are not a
 restatement (rule 3).
 """
@@ -447,7 +447,8 @@ def _merge_bare(mentions: list[Mention], uf: _Clusters, doc: Document, member_of
     (`الاقتحام`), in the two sentences before."""
     for m in mentions:
         if m.label != ATTACK or len(uf.members(m.id)) > 1 or m.aggregate or m.dates or m.role("PLACE") \
-                or _another(m, doc.text) or is_plural(m.ent.text) or _in_response(m, doc.text):
+                or _another(m, doc.text) or is_plural(m.ent.text) or _in_response(m, doc.text) \
+                or _in_clause(m, doc.text):
             continue
         reach = 2 if is_definite(m, doc.text) else 0
         before = [p for p in mentions if p.ent.start < m.ent.start and 0 <= m.sent - p.sent <= reach
@@ -479,7 +480,8 @@ def _merge_announced(mentions: list[Mention], uf: _Clusters, doc: Document, memb
     body then tells: it joins the next attack event within a few sentences."""
     for m in mentions:
         if m.label != ATTACK or m.sent >= LEAD_SENTENCES or len(uf.members(m.id)) > 1 or set(m.args) - {"SOURCE"} \
-                or m.aggregate or _another(m, doc.text) or is_plural(m.ent.text) or _in_response(m, doc.text):
+                or m.aggregate or _another(m, doc.text) or is_plural(m.ent.text) or _in_response(m, doc.text) \
+                or _in_clause(m, doc.text):
             continue
         later = [p for p in mentions if p.ent.start > m.ent.start and p.sent - m.sent <= AHEAD and p.label == ATTACK
                  and uf.find(p.id) != uf.find(m.id) and not any(q.aggregate for q in uf.members(p.id))]
@@ -656,11 +658,23 @@ RESPONSE = re.compile(r"(?:^|\s)[وف]?(?:ردا|رد|انتقاما|بعد|بع
                       r"(?: قليلة)?)\s*(?:علي|علي خلفية|ل|مع|من)?\s*$")
 
 
+# `بعدما قام فلسطينيون بهجوم`, `عقب ما قالت إنه هجوم صاروخي`, `بعد أن أطلقت قوات إيرانية`: a clause of what came before
+RESPONSE_CLAUSE = re.compile(r"(?:^|\s)[وف]?(?:بعدما|بعد ان|عقب ما|عقبما|اثر ما|قبل ان|قبلما)(?:\s+\S+){0,3}\s*$")
+
+
 def _in_response(m: Mention, text: str) -> bool:
     """An attack told as the cause or the antecedent of another (`ردا على تفجير`, `بعد تفجير`, `عقب هجوم`,
     `على خلفية`), or as a place (`غير بعيد من مكان التفجير`): a different event from the attack of its sentence."""
     before = re.sub(r"[^\w\s]", " ", norm_letters(text[max(0, m.ent.start - 30):m.ent.start]))
     return bool(RESPONSE.search(before.rstrip()))
+
+
+def _in_clause(m: Mention, text: str) -> bool:
+    """An attack told in a clause of what came before (`بعدما قام فلسطينيون بهجوم`, `بعد أن أطلقت قوات إيرانية`):
+    another event than an attack of its sentence told outside such a clause (two in such clauses, `بعد أن اصطدمت
+    ... بعد أن دهس`, are the steps of one)."""
+    before = re.sub(r"[^\w\s]", " ", norm_letters(text[max(0, m.ent.start - 45):m.ent.start]))
+    return bool(RESPONSE_CLAUSE.search(before.rstrip()))
 
 
 def _another(m: Mention, text: str) -> bool:
@@ -737,6 +751,10 @@ def _same_sentence(m: Mention, mentions: list[Mention], uf: _Clusters, doc: Docu
         if m.label == ATTACK and any(_in_response(q, doc.text) for q in mine + theirs
                                      if q.label == ATTACK and q.sent == m.sent):
             continue  # `شن غارات ... ردا على تفجير عبوة`: the attack answered is another event
+        clauses = {any(_in_clause(q, doc.text) for q in group if q.label == ATTACK and q.sent == m.sent)
+                   for group in (mine, theirs)}
+        if m.label == ATTACK and len(clauses) > 1:
+            continue  # `قصفت ... بعدما قام فلسطينيون بهجوم`
         their_tally = any(q.aggregate for q in theirs)
         if mine_tally and not their_tally and not (p.label == ATTACK and is_plural(p.ent.text)):
             continue

@@ -490,3 +490,16 @@ def test_a_victim_told_by_kinship_is_not_a_restatement_of_another_toll_of_one():
                           ("T4", "GROUP", "ابنتها")])
     rels2 = [Relation("VICTIM", "T1", "T2"), Relation("VICTIM", "T3", "T4")]
     assert together(clusters(Document("d", text2, ents2, rels2)), "T1", "T3")
+
+
+def test_an_attack_told_in_a_clause_of_what_came_before_is_another_event():
+    # AL-internationalNews-602 (train): the air strike came `بعدما قام فلسطينيون بهجوم عبر الحدود`
+    head = "غارات على غزة.\nقال الجيش إنه يراقب الحدود.\n"
+    for clause, apart in (("بعدما قام فلسطينيون بهجوم", True), ("في هجوم نفذه فلسطينيون", False)):
+        text = head + f"وقصفت الطائرات موقعاً لحركة حماس في قطاع غزة، {clause} عبر الحدود."
+        trigger = "بهجوم" if apart else "هجوم"
+        rest = [("G2", "GROUP", "فلسطينيون"), ("T2", "ATTACK", trigger)]
+        ents = spans(text, [("T1", "ATTACK", "وقصفت"), ("G1", "GROUP", "الطائرات")] + (rest if apart else rest[::-1]))
+        rels = [Relation("ATTACKER", "T1", "G1"), Relation("ATTACKER", "T2", "G2")]
+        # counter-example: an attack of the same sentence with no such clause is the same event (rule 5)
+        assert together(clusters(Document("d", text, ents, rels)), "T1", "T2") != apart, clause
