@@ -160,7 +160,8 @@ def quantity(m: Mention, text: str) -> int | None:
 def is_definite(m: Mention, text: str) -> bool:
     """A definite trigger, which may refer back: the article after a one-letter prefix (`الهجوم`, `للهجوم`,
     `وبالهجوم`), a demonstrative before it (`هذا الهجوم`) or before its rank (`وهذا هو ثاني هجوم من نوعه`), a
-    pronoun suffix (`هجومهم`; on a casualty also a short one: `مقتله`, `قتلها`), or a construct with its attacker right after it (`هجوم "سرايا الدفاع عن بنغازي"`)."""
+    pronoun suffix (`هجومهم`; on a casualty also a short one: `مقتله`, `قتلها`), or a construct with its attacker
+    right after it (`هجوم "سرايا الدفاع عن بنغازي"`)."""
     t = norm_letters(m.ent.text)
     first = t.split()[0] if t.split() else t
     if re.fullmatch(r"(?:[وف]?(?:ب|ل)?ال)?قبض", first):

@@ -12,8 +12,8 @@ span with its own relations. Mentions are joined (union-find) by these rules, in
    sentence belongs to that attack (`طيران التحالف ... دمر ... أنفاقا ... وقتل ... ذئب مكحول`); one with no attack
    and no doer joins the one attack event of its sentence, if there is one.
 3. Restatement: two casualty mentions of the same type with the same exact count, compatible victims (the same
-   organisation when both name one; not victims told by kinship, `ابنتها`, against others, `سيدة`), compatible time and place: the headline's `مقتل 15` and the body's `15 مسلحاً
-   ... قتلوا`; tallies with the same number of operations (`38 عملية` in the headline, lead and body); the same
+   organisation when both name one; not victims told by kinship, `ابنتها`, against others, `سيدة`), compatible
+   time and place: the headline's `مقتل 15` and the body's `15 مسلحاً ... قتلوا`; tallies with the same number of operations (`38 عملية` in the headline, lead and body); the same
    participants: a named person killed, hurt, held or attacked in both, or the same organisation attacking the
    same named place, or two attacks on the same facility described in two words or more (`مقر قيادة`), or on the
    same unit on the same day (`دورية أمنية` ... `الجمعة`); the same organisation's attack of the same kind told
@@ -662,19 +662,21 @@ RESPONSE = re.compile(r"(?:^|\s)[وف]?(?:ردا|رد|انتقاما|بعد|بع
 RESPONSE_CLAUSE = re.compile(r"(?:^|\s)[وف]?(?:بعدما|بعد ان|عقب ما|عقبما|اثر ما|قبل ان|قبلما)(?:\s+\S+){0,3}\s*$")
 
 
+def _words_before(m: Mention, text: str, width: int) -> str:
+    return re.sub(r"[^\w\s]", " ", norm_letters(text[max(0, m.ent.start - width):m.ent.start])).rstrip()
+
+
 def _in_response(m: Mention, text: str) -> bool:
     """An attack told as the cause or the antecedent of another (`ردا على تفجير`, `بعد تفجير`, `عقب هجوم`,
     `على خلفية`), or as a place (`غير بعيد من مكان التفجير`): a different event from the attack of its sentence."""
-    before = re.sub(r"[^\w\s]", " ", norm_letters(text[max(0, m.ent.start - 30):m.ent.start]))
-    return bool(RESPONSE.search(before.rstrip()))
+    return bool(RESPONSE.search(_words_before(m, text, 30)))
 
 
 def _in_clause(m: Mention, text: str) -> bool:
     """An attack told in a clause of what came before (`بعدما قام فلسطينيون بهجوم`, `بعد أن أطلقت قوات إيرانية`):
     another event than an attack of its sentence told outside such a clause (two in such clauses, `بعد أن اصطدمت
     ... بعد أن دهس`, are the steps of one)."""
-    before = re.sub(r"[^\w\s]", " ", norm_letters(text[max(0, m.ent.start - 45):m.ent.start]))
-    return bool(RESPONSE_CLAUSE.search(before.rstrip()))
+    return bool(RESPONSE_CLAUSE.search(_words_before(m, text, 45)))
 
 
 def _another(m: Mention, text: str) -> bool:
