@@ -192,7 +192,8 @@ def _named_town(text: str) -> str | None:
     return found.group(1) if found else None
 
 
-TOWN_NOUN = re.compile(r"(?:^|\s)[وب]?(?:مدين[ةه]|بلد[ةه]|قري[ةه]|جبه[ةه]|ريف|محيط|اطراف|ضواحي|مشارف)\s+(.+)$")
+TOWN_NOUN = re.compile(r"(?:^|\s)[وب]?(?:مدين[ةه]|بلد[ةه]|قري[ةه]|جبه[ةه]|ريف|محيط|اطراف|ضواحي|مشارف|ميناء|مطار)"
+                       r"\s+(.+)$")
 
 
 def country_code(name: str) -> str | None:

@@ -326,7 +326,8 @@ def test_a_front_or_the_countryside_of_a_town_names_the_town():
     # ANT v2.1 (model output on unannotated articles): `جبهة الحديدة` of a Yemen story had taken the country of the
     # Iran the story talks about; the name after a front, countryside or outskirts noun is a town (guidelines 11.9)
     assert place_country("جبهة الحديدة", None, "LOC") == "YE" and place_country("ريف حماة", None, "LOC") == "SY"
-    assert place_country("محيط مطار الحديدة", None, "LOC") == "YE"
+    assert place_country("محيط مطار الحديدة", None, "LOC") == "YE" and place_country("ميناء الحديدة", None, "FAC") == "YE"
+    assert place_country("مطار الملك خالد", None, "FAC") is None  # a name that is not a town
     assert place_country("جبهة البوليساريو", None, "LOC") is None  # not a town
 
 
