@@ -51,6 +51,9 @@ US_STATES = (
     "فيرجينيا الغربية", "ويسكونسن", "وايومنغ", "وايومينغ",
 )
 REGIONS = {name: "US" for name in US_STATES}
+# a place of an event named `واشنطن` is in the US; the name stays out of VARIANTS and of the document's country counts,
+# where it mostly stands for the US government (`واشنطن تدين`)
+EVENT_PLACES = {"واشنطن": "US", "واشنطن العاصمة": "US"}
 NATIONALITIES = {
     "اميركي": "US", "امريكي": "US", "بريطاني": "GB", "فلسطيني": "PS", "اسرائيلي": "IL", "سعودي": "SA",
     "اماراتي": "AE", "يمني": "YE", "مصري": "EG", "ليبي": "LY", "افغاني": "AF", "باكستاني": "PK", "ايراني": "IR",
@@ -335,9 +338,10 @@ REGION_NOUNS = {"قطاع", "مدينة", "محافظة", "ولاية", "اقل�
 
 
 def span_country(e: Entity, doc: Document, counts: dict[str, int]) -> str | None:
-    """The country of a place span; a definite region noun (`القطاع`, `جنوب القطاع`, `المحافظة`) refers back to the
-    last place named with that noun (`قطاع غزة`, `محافظة السويداء`) and takes its country."""
-    code = place_country(e.text, counts, e.label)
+    """The country of a place span of an event (`واشنطن` too); a definite region noun (`القطاع`, `جنوب القطاع`,
+    `المحافظة`) refers back to the last place named with that noun (`قطاع غزة`, `محافظة السويداء`) and takes its
+    country."""
+    code = place_country(e.text, counts, e.label) or EVENT_PLACES.get(_key(e.text))
     words = _core(e.text).split()
     if code or len(words) != 1 or not words[0].startswith("ال") or words[0][2:] not in REGION_NOUNS:
         return code

@@ -346,3 +346,15 @@ def test_a_direction_noun_with_a_nationality_adjective_names_the_country():
     # ANT v2.1 (model output on unannotated articles): `الجنوب اليمني` of an Emirati story had taken AE
     assert place_country("الجنوب اليمني", None, "LOC") == "YE" and place_country("الشمال السوري", None, "LOC") == "SY"
     assert place_country("الشرق الأوسط", None, "LOC") is None
+
+
+def test_washington_places_an_event_but_does_not_count_for_the_document():
+    from model.places import document_country_counts, span_country
+
+    # ANT v2.1 (model output on unannotated articles): a Syria story's event `في واشنطن` had taken SY; `واشنطن`
+    # as the US government (`واشنطن تدين`) must still not make the document American
+    text = "قالت سوريا إن سوريا ترفض. وتظاهر المئات في واشنطن. وقالت واشنطن إنها تدين."
+    ents = spans(text, [("G1", "GPE", "سوريا"), ("G2", "GPE", "سوريا"), ("G3", "GPE", "واشنطن"), ("G4", "GPE", "واشنطن")])
+    doc = Document("d", text, ents, [])
+    assert span_country(ents[2], doc, document_country_counts(doc)) == "US"
+    assert "US" not in document_country_counts(doc)
