@@ -503,3 +503,15 @@ def test_an_attack_told_in_a_clause_of_what_came_before_is_another_event():
         rels = [Relation("ATTACKER", "T1", "G1"), Relation("ATTACKER", "T2", "G2")]
         # counter-example: an attack of the same sentence with no such clause is the same event (rule 5)
         assert together(clusters(Document("d", text, ents, rels)), "T1", "T2") != apart, clause
+
+
+def test_adjectives_any_side_bears_give_an_organisation_no_key():
+    from model.merge import org_keys
+
+    # SK-middleEast-2433 (train): `الجيش الوطني` and `الجيش الليبي` are one army; SK-internationalNews-1768 (train):
+    # `الجماعة المتطرفة` is `بوكو حرام` told again; FR-internationalNews-629 (train): `الأجهزة الأمنية` and
+    # `السلطات الألمانية`
+    assert org_keys("الجيش الوطني") == set() and org_keys("الجيش الوطني الليبي") == {"LY"}
+    assert org_keys("الجماعة المتطرفة") == set() and org_keys("الأجهزة الأمنية") == set()
+    assert org_keys("القوات الحكومية") == set() and org_keys("سلاح الجو الإسرائيلي") == {"IL"}
+    assert org_keys("بوكو حرام") == {"بوكو", "حرام"} and org_keys("الحرس الثوري الإيراني") == {"IR", "ثوري", "حرس"}
