@@ -508,10 +508,10 @@ def test_an_attack_told_in_a_clause_of_what_came_before_is_another_event():
 def test_adjectives_any_side_bears_give_an_organisation_no_key():
     from model.merge import org_keys
 
-    # SK-middleEast-2433 (train): `الجيش الوطني` and `الجيش الليبي` are one army; SK-internationalNews-1768 (train):
-    # `الجماعة المتطرفة` is `بوكو حرام` told again; FR-internationalNews-629 (train): `الأجهزة الأمنية` and
-    # `السلطات الألمانية`
+    # SK-middleEast-2433 (train): `الجيش الوطني` and `الجيش الليبي` are one army; FR-internationalNews-629 (train):
+    # `الأجهزة الأمنية` and `السلطات الألمانية`. `المتطرف` keeps its key: it tells ISIS (`التنظيم المتطرف`) from the
+    # Kurdish forces fighting it (FR-middleEast-888, train)
     assert org_keys("الجيش الوطني") == set() and org_keys("الجيش الوطني الليبي") == {"LY"}
-    assert org_keys("الجماعة المتطرفة") == set() and org_keys("الأجهزة الأمنية") == set()
+    assert org_keys("الأجهزة الأمنية") == set() and org_keys("التنظيم المتطرف") != set()
     assert org_keys("القوات الحكومية") == set() and org_keys("سلاح الجو الإسرائيلي") == {"IL"}
     assert org_keys("بوكو حرام") == {"بوكو", "حرام"} and org_keys("الحرس الثوري الإيراني") == {"IR", "ثوري", "حرس"}
