@@ -137,18 +137,25 @@ GENERIC_ORG_WORDS = {"قوات", "القوات", "جيش", "الجيش", "الع
                      # `الأجهزة الأمنية`, `سلاح الجو`): no key of their own
                      "وطني", "وطنية", "حكومي", "حكومية", "مسلحة", "خاصة", "مشتركة", "اجهزة", "سلطات", "حربي",
                      "حربية", "جوية", "جوي", "طيران", "مكافحة", "ارهاب", "دفاعات", "سلاح", "الجو", "نظام", "نظامية",
-                     "مجهول", "مجهولون", "مجهولين"}
+                     "مجهول", "مجهولون", "مجهولين", "شرطة", "مخابرات", "استخبارات"}
 
 
 def entity_key(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[\"'«»“”()]", " ", norm_letters(text))).strip()
 
 
+ISLAMIC_STATE = re.compile(r"(?:تنظيم )?الدولة الاسلامية|تنظيم الدولة|داعش")
+
+
 def org_keys(text: str) -> set[str]:
     """What identifies an organisation for matching: the countries it belongs to (`القوات العراقية` -> IQ,
-    `الجيش الأميركي` -> US) and its specific words (`داعش`, `التحالف`)."""
+    `الجيش الأميركي` -> US) and its specific words (`داعش`, `التحالف`); the Islamic State by any of its names
+    (`الدولة الإسلامية`, `تنظيم الدولة`, `داعش`) is one key."""
+    norm = norm_letters(text)
+    if ISLAMIC_STATE.search(norm):
+        norm = ISLAMIC_STATE.sub(" داعش ", norm)
     keys = set()
-    for w in norm_letters(text).replace('"', " ").split():
+    for w in norm.replace('"', " ").split():
         code = country_code(w) or nationality_code(w)
         if code:
             keys.add(code)
