@@ -452,8 +452,9 @@ def is_generic_place(text: str) -> bool:
 def same_place(a: list[str], b: list[str], doc: Document) -> bool:
     """Whether two events' place lists can name the same place. Unknown places are compatible; places in two
     different countries are not; a country-level place (`العراق`, `غربي العراق`) is compatible with any place in
-    that country or of unknown country; a place told only by description (`حي سكني`, `جبال تربط ثلاث محافظات`) with
-    any; two specific places must overlap in text or contain one another."""
+    that country or of unknown country, and so is a US state (`نيوجيرسي` with `ترينتون`); a place told only by
+    description (`حي سكني`, `جبال تربط ثلاث محافظات`) with any; two specific places must overlap in text or contain
+    one another."""
     if not a or not b:
         return True
     a, b = order_places(a, doc), order_places(b, doc)
@@ -464,7 +465,7 @@ def same_place(a: list[str], b: list[str], doc: Document) -> bool:
     a = [p for p in a if not is_described_place(ents[p].text)]
     b = [p for p in b if not is_described_place(ents[p].text)]
     broad = lambda ids: all(country_code(ents[p].text) or country_in_text(ents[p].text)  # noqa: E731
-                            or is_generic_place(ents[p].text) for p in ids)
+                            or region_code(ents[p].text) or is_generic_place(ents[p].text) for p in ids)
     if broad(a) or broad(b):  # also true of an empty list
         return True
     ta = {_key(ents[p].text) for p in a} | {_core(ents[p].text) for p in a} - {""}

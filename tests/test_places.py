@@ -358,3 +358,11 @@ def test_washington_places_an_event_but_does_not_count_for_the_document():
     doc = Document("d", text, ents, [])
     assert span_country(ents[2], doc, document_country_counts(doc)) == "US"
     assert "US" not in document_country_counts(doc)
+
+
+def test_a_us_state_is_as_wide_as_a_country_for_two_events_places():
+    # BB-internationalNews-662 (train): the shooting `في نيوجيرسي` of the lead is the one `في ترينتون` of the body
+    text = "إطلاق نار في نيوجيرسي. وقع الهجوم في ترينتون. وقع هجوم آخر في دمشق."
+    ents = spans(text, [("P1", "GPE", "نيوجيرسي"), ("P2", "GPE", "ترينتون"), ("P3", "GPE", "دمشق")])
+    doc = Document("d", text, ents, [])
+    assert same_place(["P1"], ["P2"], doc) and not same_place(["P1"], ["P3"], doc)
