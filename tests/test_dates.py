@@ -312,3 +312,10 @@ def test_this_and_last_season_and_yesterday_night(text, pub, expected):
     d = resolve_date(text, pub)
     assert (d.start, d.end) == expected
     assert not resolve_date("الصيف", pub).resolved  # which summer, the text does not say
+
+
+def test_an_ordinal_day_of_something_is_not_today():
+    # BB-middleEast-959 (train): `الأربعاء، اليوم الثالث للاحتجاجات` (published Thursday) is not publication day
+    assert not resolve_date("اليوم الثالث للاحتجاجات", date(2018, 9, 6)).resolved
+    assert not resolve_date("الليلة الثانية", date(2018, 9, 6)).resolved
+    assert iv("اليوم الخميس", date(2018, 9, 6)) == ("2018-09-06", "2018-09-06")
