@@ -167,10 +167,11 @@ def org_keys(text: str) -> set[str]:
 
 
 def _nisba(w: str) -> str:
-    """One key for a nisba's forms: `الحوثي`, `الحوثية`, `الحوثيين`, `الحوثيون` -> حوثي."""
+    """One key for a nisba's forms: `الحوثي`, `الحوثية`, `الحوثيين`, `الحوثيون` -> حوثي; and for a sound plural's
+    cases: `مسلحون`, `مسلحين` -> مسلح (the same unnamed group told in two cases is not two organisations)."""
     if len(w) > 4 and w.endswith(("يه", "ية")):
         return w[:-1]
-    if len(w) > 5 and w.endswith(("يين", "يون")):
+    if len(w) > 5 and w.endswith(("يين", "يون", "ون", "ين")):
         return w[:-2]
     return w
 

@@ -515,6 +515,7 @@ def test_adjectives_any_side_bears_give_an_organisation_no_key():
     assert org_keys("الأجهزة الأمنية") == set() and org_keys("التنظيم المتطرف") != set()
     assert org_keys("القوات الحكومية") == set() and org_keys("سلاح الجو الإسرائيلي") == {"IL"}
     assert org_keys("بوكو حرام") == {"بوكو", "حرام"} and org_keys("الحرس الثوري الإيراني") == {"IR", "ثوري", "حرس"}
+    assert org_keys("مسلحون") == org_keys("المسلحين") == {"مسلح"}  # one unnamed group in two cases
     assert org_keys("شرطة مكافحة الإرهاب") == set()  # SK-internationalNews-2227 (train), `الشرطة البريطانية` told again
     # CN-internationalNews-18 (train): `أحد جنود الدولة الإسلامية` is the `تنظيم "داعش"` of the lead
     assert org_keys("الدولة الإسلامية") == org_keys("تنظيم الدولة الإسلامية") == org_keys('تنظيم "داعش"') == {"داعش"}
