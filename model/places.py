@@ -65,9 +65,10 @@ NATIONALITIES = {
 
 
 def _key(name: str) -> str:
-    s = norm_letters(name).strip()
-    s = re.sub(r"[\"'«»“”()]", "", s)
-    return re.sub(r"\s+", " ", s)
+    """A place name for lookup: normalized letters, no quotes or brackets, a hashtag read as words (`#قطاع_غزة`)."""
+    s = norm_letters(name).strip().replace("_", " ")
+    s = re.sub(r"[\"'«»“”()#]", "", s)
+    return re.sub(r"\s+", " ", s).strip()
 
 
 @lru_cache(maxsize=1)

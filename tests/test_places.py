@@ -366,3 +366,11 @@ def test_a_us_state_is_as_wide_as_a_country_for_two_events_places():
     ents = spans(text, [("P1", "GPE", "نيوجيرسي"), ("P2", "GPE", "ترينتون"), ("P3", "GPE", "دمشق")])
     doc = Document("d", text, ents, [])
     assert same_place(["P1"], ["P2"], doc) and not same_place(["P1"], ["P3"], doc)
+
+
+def test_a_hashtag_place_is_read_as_its_words():
+    from model.places import place_country
+
+    # AL-internationalNews-759 (train): `وسط #الصومال`; AL-internationalNews articles tag places `#قطاع_غزة`, `#عدن`
+    assert place_country("وسط #الصومال") == "SO" and place_country("#قطاع_غزة") == "PS"
+    assert place_country("#عدن") == "YE"
