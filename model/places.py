@@ -424,7 +424,7 @@ def document_country(doc: Document) -> str | None:
 GENERIC_PLACE_WORDS = {"قاعدة", "مدينة", "منطقة", "بلدة", "قرية", "معسكر", "مبني", "موقع", "مكان", "بلاد", "مقر",
                        "حي", "شارع", "مخيم", "مدن", "مناطق", "قري", "محافظة", "ولاية", "عاصمة", "بوابة", "مطار",
                        "سياج", "حدود", "حاجز", "نقطة", "منزل", "مسجد", "مدرسة", "مستشفي", "سوق", "جسر", "طريق",
-                       "مركز", "ثكنة", "سجن", "ميناء", "فصل", "قاعة", "مدخل", "دوار"}
+                       "مركز", "ثكنة", "سجن", "ميناء", "فصل", "قاعة", "مدخل", "دوار", "بلد", "قارة", "جبهة"}
 # plurals that name one unnamed place only after `إحدى` / `أحد` (`إحدى الفصول`); alone they name an area
 GENERIC_PLACE_PLURALS = {"فصول", "مباني", "مبان", "منازل", "مساجد", "مدارس", "مستشفيات", "قواعد", "مواقع", "احياء",
                          "شوارع", "قري", "مدن", "مناطق", "قاعات", "سجون", "مراكز", "نقاط"}
@@ -447,6 +447,9 @@ def is_generic_place(text: str) -> bool:
         words = words[:1]  # `المدخل الرئيسي`, `البوابة الأمامية`: a part of the place told before
     if len(words) == 1 and re.sub(r"(?:ه|ها|هم)$", "", words[0]) in GENERIC_PLACE_WORDS:
         return True  # `منزله`, `مقرها`: the place of someone told of
+    dual = re.sub(r"^[وفب]?(?:ال|لل|ل)", "", words[0]) if len(words) == 1 else ""
+    if dual.endswith(("ين", "ان")) and re.sub(r"ت$", "ة", dual[:-2]) in GENERIC_PLACE_WORDS:
+        return True  # `الميناءين`, `المعسكرين`: the two places told of
     return len(words) == 1 and bool(forms(words[0]) & GENERIC_PLACE_WORDS)
 
 

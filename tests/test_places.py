@@ -374,3 +374,13 @@ def test_a_hashtag_place_is_read_as_its_words():
     # AL-internationalNews-759 (train): `وسط #الصومال`; AL-internationalNews articles tag places `#قطاع_غزة`, `#عدن`
     assert place_country("وسط #الصومال") == "SO" and place_country("#قطاع_غزة") == "PS"
     assert place_country("#عدن") == "YE"
+
+
+def test_two_places_told_of_and_a_front_are_generic():
+    from model.places import is_generic_place
+
+    # SK-middleEast-2568 (train): the attack on `السدرة` and `رأس لانوف` is told again at `الميناءين`;
+    # AL-internationalNews-843 (train): `الجبهة` after `جبهة صرواح`; BB-middleEast-604 (train): `جنوب شرق البلد`
+    assert is_generic_place("الميناءين") and is_generic_place("المعسكرين") and is_generic_place("الجبهة")
+    assert is_generic_place("جنوب شرق البلد")
+    assert not is_generic_place("البحرين") and not is_generic_place("جبهة صرواح")  # names
