@@ -225,12 +225,12 @@ SINCE_THEN = re.compile(r"^منذ\s+(?:ذلك|تلك)\s+(?:ال)?(?:حين|تا�
 NEXT_UNIT = re.compile(rf"^{_REF_UNIT}\s+(?:التالي|التاليه|التالية|الموالي|اللاحق)$")
 AROUND_THAT = re.compile(r"^(بعد|قبل)\s+ذلك\s+ب\s*(.+)$")
 DUAL_UNITS = {"الاسبوعين": "اسابيع", "الشهرين": "اشهر", "العامين": "اعوام", "السنتين": "سنوات", "الساعتين": "ساعات"}
+SEASONS = {"ربيع": 3, "صيف": 6, "خريف": 9}  # first month; winter, across two years, is not here
+WEEKDAY_SLASH = re.compile(rf"({'|'.join(WEEKDAYS)})/(?=(?:{'|'.join(WEEKDAYS)})(?:\s|$))")  # `ليلة الأربعاء/الخميس`
 DECADES = {"عشرينيات": 2, "ثلاثينيات": 3, "اربعينيات": 4, "خمسينيات": 5, "ستينيات": 6, "سبعينيات": 7, "ثمانينيات": 8,
            "تسعينيات": 9}
 GREGORIAN = ["يناير", "فبراير", "مارس", "ابريل", "مايو", "يونيو", "يوليو", "اغسطس", "سبتمبر", "اكتوبر", "نوفمبر",
              "ديسمبر"]
-
-
 GRAINS = {"يوم": "day", "شهر": "month", "عام": "year", "سنة": "year", "سنه": "year"}
 
 
@@ -276,7 +276,7 @@ class _Resolver:
     def resolve(self, s: str) -> Interval | None:
         if not s:
             return None
-        s = re.sub(rf"({'|'.join(WEEKDAYS)})/(?=(?:{'|'.join(WEEKDAYS)})(?:\s|$))", r"\1 ", s)  # `ليلة الأربعاء/الخميس`
+        s = WEEKDAY_SLASH.sub(r"\1 ", s)
         if self.anchor:
             iv = self._referred(s)
             if iv:
@@ -475,10 +475,9 @@ class _Resolver:
             return (pub - timedelta(days=1),) * 2
         season = re.fullmatch(r"(?:هذا\s+)?(?:ال)?(ربيع|صيف|خريف)(?:\s+(الجاري|الحالي|الماضي|المنصرم|الفائت))?", s)
         if season and (season.group(2) or s.startswith("هذا")):  # `الصيف الماضي`: the last one ended before pub
-            first = {"ربيع": 3, "صيف": 6, "خريف": 9}[season.group(1)]
             past = season.group(2) in ("الماضي", "المنصرم", "الفائت")
-            year = pub.year - 1 if past and pub.month <= first + 2 else pub.year
-            return date(year, first, 1), _month_end(year, first + 2)
+            year = pub.year - 1 if past and pub.month <= SEASONS[season.group(1)] + 2 else pub.year
+            return _season(year, s)
         if re.fullmatch(r"هذا\s+الصباح", s):  # publication day; not `هذا المساء`, which a morning paper quotes from
             return pub, pub  # the evening before (`قال ماكرون ... ارتكب هذا المساء`, FR-internationalNews-1214)
         if re.search(r"(?:^|\s)اليومين الماضيين(?:\s|$)", s):  # the last N units `الماضية` end the day before
@@ -553,8 +552,8 @@ class _Resolver:
         if half:
             months = (1, 6) if half.group(1) == "الاول" else (7, 12)
             return date(iv[0].year, months[0], 1), _month_end(iv[0].year, months[1])
-        if is_year and _season(iv[0].year, s):
-            return _season(iv[0].year, s)
+        if is_year and (season := _season(iv[0].year, s)):
+            return season
         if th:
             return _third(iv, THIRDS[th.group(1)], is_year)
         return iv
@@ -669,7 +668,7 @@ def _season(year: int, s: str) -> Interval | None:
     found = re.search(r"(?:^|\s)(?:ال)?(ربيع|صيف|خريف)(?:\s|$)", s)
     if not found:
         return None
-    first = {"ربيع": 3, "صيف": 6, "خريف": 9}[found.group(1)]
+    first = SEASONS[found.group(1)]
     return date(year, first, 1), _month_end(year, first + 2)
 
 

@@ -758,6 +758,9 @@ def _same_sentence(m: Mention, mentions: list[Mention], uf: _Clusters, doc: Docu
     """The nearest mention of another compatible event in m's sentence (a tally joins only a tally or a plural)."""
     mine = uf.members(m.id)
     mine_tally = any(q.aggregate for q in mine)
+    in_clause = lambda group: any(_in_clause(q, doc.text) for q in group  # noqa: E731
+                                  if q.label == ATTACK and q.sent == m.sent)
+    mine_clause = m.label == ATTACK and in_clause(mine)
     others = []
     for p in mentions:
         if p.sent != m.sent or uf.find(p.id) == uf.find(m.id):
@@ -766,9 +769,7 @@ def _same_sentence(m: Mention, mentions: list[Mention], uf: _Clusters, doc: Docu
         if m.label == ATTACK and any(_in_response(q, doc.text) for q in mine + theirs
                                      if q.label == ATTACK and q.sent == m.sent):
             continue  # `شن غارات ... ردا على تفجير عبوة`: the attack answered is another event
-        clauses = {any(_in_clause(q, doc.text) for q in group if q.label == ATTACK and q.sent == m.sent)
-                   for group in (mine, theirs)}
-        if m.label == ATTACK and len(clauses) > 1:
+        if m.label == ATTACK and mine_clause != in_clause(theirs):
             continue  # `قصفت ... بعدما قام فلسطينيون بهجوم`
         their_tally = any(q.aggregate for q in theirs)
         if mine_tally and not their_tally and not (p.label == ATTACK and is_plural(p.ent.text)):

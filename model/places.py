@@ -481,6 +481,7 @@ NAMING_NOUNS = {"مدينة", "محافظة", "ولاية", "عاصمة", "جب�
 NISBA_END = re.compile(r"(?:ي|يه|ية|يا|ين|يون)$")
 
 
+@lru_cache(maxsize=8192)
 def is_described_place(text: str) -> bool:
     """A place told by what it is, not by name: an indefinite type noun with an adjective (`حي سكني`, `سجون سرية`,
     `مطار عسكري`), a purpose (`مركز للشرطة`) or, for a plural, a clause (`جبال تربط ثلاث محافظات`, seed 002). It
