@@ -62,6 +62,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .dates import overlaps
@@ -97,12 +98,15 @@ class Join:
 
 
 class _Clusters:
-    """Union-find over mention ids; with `trace`, each join is recorded as a `Join` (the rule and the two groups)."""
+    """Union-find over mention ids; with `trace`, each join is recorded as a `Join` (the rule and the two groups);
+    with `allow`, a join it refuses is not made (scripts/merge_audit.py: the figures if a rule never joined wrongly)."""
 
-    def __init__(self, mentions: list[Mention], trace: list[Join] | None = None):
+    def __init__(self, mentions: list[Mention], trace: list[Join] | None = None,
+                 allow: Callable[[Join], bool] | None = None):
         self.parent = {m.id: m.id for m in mentions}
         self.by_id = {m.id: m for m in mentions}
         self.trace = trace
+        self.allow = allow
 
     def find(self, x: str) -> str:
         while self.parent[x] != x:
@@ -113,8 +117,12 @@ class _Clusters:
     def union(self, a: str, b: str, rule: str) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
-            if self.trace is not None:
-                self.trace.append(Join(rule, tuple(m.id for m in self.members(a)), tuple(m.id for m in self.members(b))))
+            if self.trace is not None or self.allow is not None:
+                join = Join(rule, tuple(m.id for m in self.members(a)), tuple(m.id for m in self.members(b)))
+                if self.allow is not None and not self.allow(join):
+                    return
+                if self.trace is not None:
+                    self.trace.append(join)
             first, second = sorted((ra, rb), key=lambda r: self.by_id[r].ent.start)
             self.parent[second] = first
 
@@ -280,10 +288,12 @@ def event_places(group: list[Mention], doc: Document, target_labels=("GPE", "LOC
         [t.id for m in group for t in m.role("TARGET") if t.label in target_labels], doc)
 
 
-def cluster_mentions(doc: Document, mentions: list[Mention], trace: list[Join] | None = None) -> list[list[Mention]]:
+def cluster_mentions(doc: Document, mentions: list[Mention], trace: list[Join] | None = None,
+                     allow: Callable[[Join], bool] | None = None) -> list[list[Mention]]:
     """Groups of mentions, one per event, each in text order, groups in order of their first mention. `trace`, a
-    list, receives every join with the name of the rule that made it (scripts/merge_audit.py scores them)."""
-    uf = _Clusters(mentions, trace)
+    list, receives every join with the name of the rule that made it (scripts/merge_audit.py scores them); `allow`,
+    a predicate on a `Join`, refuses the joins it returns False for (a diagnostic: the builder never passes it)."""
+    uf = _Clusters(mentions, trace, allow)
     ents = entity_index(doc)
     member_of: dict[str, list[Entity]] = {}
     for r in doc.relations:

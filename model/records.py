@@ -54,14 +54,14 @@ SUBTYPES = [  # (pattern on the normalized trigger text and instruments, sub-typ
 def build_records(doc: Document, pub: date | None, trigger_labels: tuple[str, ...]) -> list[dict]:
     """All event records of a document, in order of their first mention; ids EV1, EV2, ..."""
     mentions = build_mentions(doc, pub, trigger_labels)
-    if not mentions:
-        return []
+    return records_of_groups(doc, pub, cluster_mentions(doc, mentions)) if mentions else []
+
+
+def records_of_groups(doc: Document, pub: date | None, groups: list[list[Mention]]) -> list[dict]:
+    """One record per group of merged mentions (`model.merge.cluster_mentions`), ids EV1, EV2, ... in order."""
     member_of = _member_of(doc)
     sents = sentences(doc.text)
-    records = []
-    for k, group in enumerate(cluster_mentions(doc, mentions), 1):
-        records.append(_record(f"EV{k}", group, doc, pub, member_of, sents))
-    return records
+    return [_record(f"EV{k}", group, doc, pub, member_of, sents) for k, group in enumerate(groups, 1)]
 
 
 JOINT = re.compile(r"^\s*(?:ال)?مشترك[ةه]?(?:\s|$)")

@@ -4,6 +4,13 @@ events) or mixed (one group already held mentions of several gold events, one of
 
     python scripts/merge_audit.py --split train dev seeds            # one row per rule
     python scripts/merge_audit.py --split dev --show wrong --rule anaphora   # the wrong joins of one rule, in text
+    python scripts/merge_audit.py --split train dev --ceiling                # the figures if a rule never joined wrongly
+
+`--ceiling` scores the records (event P / R / F1, counts exact of the gold fields, as
+`python -m training.evaluate_events` does from gold spans) built as the builder builds them, then with the wrong joins
+of each rule refused, one rule at a time, then of every rule: what a perfect veto on that rule could gain (mixed
+joins are kept; a refused join can change the joins made after it). The last two rows also join the groups that
+belong to one gold event (by the gold event most of their mentions belong to): what perfect missing joins add.
 
 The builder runs on the gold spans and relations (as `python -m training.evaluate_events` does from gold spans);
 only documents with gold event records are read. Tune on seeds, dev and train; never pass test here.
@@ -23,8 +30,9 @@ from model.dates import publication_date  # noqa: E402
 from model.document import Document, DocumentError, load_documents  # noqa: E402
 from model.merge import Join, cluster_mentions  # noqa: E402
 from model.mentions import build_mentions, sentence_index, sentences  # noqa: E402
+from model.records import records_of_groups  # noqa: E402
 from model.schema import SCHEMA  # noqa: E402
-from training.evaluate_events import load_gold_events, split_groups  # noqa: E402
+from training.evaluate_events import load_gold_events, score, split_groups  # noqa: E402
 
 logger = logging.getLogger("merge_audit")
 KINDS = ("right", "wrong", "mixed")
@@ -51,6 +59,45 @@ def audit(gold: dict[str, list[dict]], docs: dict[str, Document]) -> list[tuple[
             cluster_mentions(doc, mentions, trace)
         out += [(doc_id, j, judge(j, owner)) for j in trace]
     return out
+
+
+def join_by_gold(groups: list[list], owner: dict[str, str]) -> list[list]:
+    """Groups whose mentions mostly belong to one gold event joined into one (groups in order of first mention)."""
+    joined: dict[str, list] = {}
+    for k, group in enumerate(groups):
+        votes = Counter(owner.get(m.id) for m in group)
+        event = max(votes, key=lambda e: (e is not None, votes[e]))
+        joined.setdefault(event if event is not None else f"#{k}", []).extend(group)
+    return sorted((sorted(g, key=lambda m: m.ent.start) for g in joined.values()), key=lambda g: g[0].ent.start)
+
+
+def ceiling(gold: dict[str, list[dict]], docs: dict[str, Document], rule: str | None, by_gold: bool = False) -> dict:
+    """Event figures of the records built with the wrong joins of `rule` refused ("*": of every rule; None: none),
+    and with `by_gold`, the groups of one gold event then joined."""
+    records = {}
+    for doc_id, events in gold.items():
+        doc = docs[doc_id]
+        owner = {m: ev["id"] for ev in events for m in ev.get("mentions", [])}
+        allow = None if rule is None else (  # noqa: E731
+            lambda j: j.rule != rule and rule != "*" or judge(j, owner) != "wrong")
+        pub = publication_date(doc.meta)
+        mentions = build_mentions(doc, pub, tuple(SCHEMA.trigger_labels))
+        groups = cluster_mentions(doc, mentions, allow=allow) if mentions else []
+        records[doc_id] = records_of_groups(doc, pub, join_by_gold(groups, owner) if by_gold else groups)
+    report = score(gold, docs, against=records)["all"].report()
+    return {"P": report["event_precision"], "R": report["event_recall"], "F1": report["event_f1"],
+            "counts": report["counts_exact_of_gold_fields"]}
+
+
+def ceiling_table(gold: dict[str, list[dict]], docs: dict[str, Document], rules: list[str]) -> str:
+    lines = ["| wrong joins refused | event P | event R | event F1 | counts exact |", "|---|---|---|---|---|"]
+    rows = [("none (as built)", None, False)] + [(r, r, False) for r in rules] + [("every rule's", "*", False),
+            ("none, then the groups of one gold event joined", None, True),
+            ("every rule's, then the groups of one gold event joined", "*", True)]
+    for name, rule, by_gold in rows:
+        f = ceiling(gold, docs, rule, by_gold)
+        lines.append(f"| {name} | " + " | ".join(f"{100 * f[k]:.1f}" for k in ("P", "R", "F1", "counts")) + " |")
+    return "\n".join(lines)
 
 
 def table(rows: list[tuple[str, Join, str]]) -> str:
@@ -85,6 +132,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--splits-file", default=str(ROOT / "annotations" / "splits.json"))
     ap.add_argument("--show", choices=KINDS, help="print the joins of this verdict, in their sentences")
     ap.add_argument("--rule", help="with --show: only this rule's joins")
+    ap.add_argument("--ceiling", action="store_true",
+                    help="event figures with each rule's wrong joins refused (rules with a wrong join)")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     if "test" in args.split:
@@ -104,6 +153,9 @@ def main(argv: list[str] | None = None) -> int:
     rows = audit(gold, docs)
     print(f"{len(gold)} documents ({', '.join(args.split)}), {len(rows)} joins")
     print(table(rows))
+    if args.ceiling:
+        wrong = Counter(join.rule for _, join, verdict in rows if verdict == "wrong")
+        print(ceiling_table(gold, docs, [r for r, _ in wrong.most_common()]))
     if args.show:
         for doc_id, join, verdict in rows:
             if verdict == args.show and (args.rule is None or join.rule == args.rule):

@@ -476,6 +476,24 @@ def test_trace_records_every_join_with_its_rule():
     assert cluster_mentions(doc, mentions) == groups  # tracing changes nothing
 
 
+def test_allow_refuses_the_joins_it_rejects_and_only_those():
+    from model.dates import publication_date
+    from model.merge import Join
+    from model.records import build_records, records_of_groups
+
+    doc = next(d for d in load_documents([ANN / "seeds.jsonl"]) if d.id == "seed-000")
+    pub = publication_date(doc.meta)
+    mentions = build_mentions(doc, pub, tuple(SCHEMA.trigger_labels))
+    assert len(cluster_mentions(doc, mentions, allow=lambda j: False)) == len(mentions)  # nothing joined
+    assert cluster_mentions(doc, mentions, allow=lambda j: True) == cluster_mentions(doc, mentions)
+    trace: list[Join] = []
+    no_result_of = cluster_mentions(doc, mentions, trace, allow=lambda j: j.rule != "result_of")
+    assert trace and "result_of" not in {j.rule for j in trace}  # a refused join is not traced
+    assert len(no_result_of) > len(cluster_mentions(doc, mentions))
+    assert records_of_groups(doc, pub, cluster_mentions(doc, mentions)) == build_records(
+        doc, pub, tuple(SCHEMA.trigger_labels))
+
+
 def test_a_victim_told_by_kinship_is_not_a_restatement_of_another_toll_of_one():
     # BB-middleEast-125 (dev): the mother arrested and her daughter held are two people, though each toll is 1
     text = "ألقت السلطات المصرية القبض على سيدة تحدثت عن احتجاز ابنتها. وجاء القبض على السيدة بعد يوم."

@@ -28,3 +28,28 @@ def test_the_table_counts_every_join_of_the_seeds_once(capsys):
 
 def test_test_split_is_refused():
     assert merge_audit.main(["--split", "dev", "test"]) == 2
+
+
+def test_ceiling_rows_start_from_the_scorer_and_perfect_joins_reach_every_gold_event():
+    from model.document import load_documents
+    from training.evaluate_events import load_gold_events, score
+
+    gold = {d: e for d, e in load_gold_events(ROOT / "annotations" / "events.jsonl").items() if d.startswith("seed-")}
+    docs = {d.id: d for d in load_documents([ROOT / "annotations" / "seeds.jsonl"])}
+    as_built = merge_audit.ceiling(gold, docs, None)
+    report = score(gold, docs)["all"].report()  # the record builder from gold spans
+    assert (as_built["P"], as_built["R"]) == (report["event_precision"], report["event_recall"])
+    perfect = merge_audit.ceiling(gold, docs, "*", by_gold=True)
+    assert perfect["P"] == perfect["R"] == 1.0
+    assert merge_audit.ceiling(gold, docs, "*")["R"] >= as_built["R"]  # refusing wrong joins loses no gold event
+
+
+def test_join_by_gold_joins_groups_by_the_event_most_of_their_mentions_belong_to():
+    from types import SimpleNamespace
+
+    def m(i, start):
+        return SimpleNamespace(id=i, ent=SimpleNamespace(start=start))
+    groups = [[m("T1", 0), m("T2", 5)], [m("T3", 9)], [m("T4", 12), m("T5", 20), m("T6", 30)], [m("T7", 40)]]
+    owner = {"T1": "EV1", "T2": "EV1", "T3": "EV2", "T4": "EV1", "T5": "EV1", "T6": "EV2"}
+    joined = merge_audit.join_by_gold(groups, owner)
+    assert [[x.id for x in g] for g in joined] == [["T1", "T2", "T4", "T5", "T6"], ["T3"], ["T7"]]
