@@ -185,6 +185,19 @@ def test_the_speaker_of_a_joint_raid_is_an_attacker_too_seed_000():
     assert ev["attackers"] == ["T1", "T3"] and ev["sources"] == ["T1"]
 
 
+def test_the_partner_named_after_joint_with_is_an_attacker_when_no_relation_says_so_seed_000():
+    # seed 000, headline, as the bundled model read it: SOURCE(غارة -> الجيش الأميركي) but no ATTACKER relation to
+    # the partner, whom the text names right after `مشتركة مع` (GUIDELINES, ATTACKER)
+    text = "الجيش الأميركي يعلن مقتل 15 من عناصر داعش في غارة مشتركة مع القوات العراقية"
+    doc = _joint_doc(text, "الجيش الأميركي")
+    doc.relations = [r for r in doc.relations if r.label != "ATTACKER"]
+    assert build_events(doc)[0]["attackers"] == ["T1", "T3"]
+    further = "الجيش الأميركي يعلن مقتل 15 من عناصر داعش في غارة مشتركة نفذها بالتنسيق مع القوات العراقية"
+    doc = _joint_doc(further, "الجيش الأميركي")
+    doc.relations = [r for r in doc.relations if r.label != "ATTACKER"]
+    assert build_events(doc)[0]["attackers"] == ["T1"]  # only what stands right after `مشتركة مع`
+
+
 def test_a_reporting_agency_or_a_plain_raid_adds_no_attacker():
     agency = "أفادت وكالة أسوشيتد برس بمقتل 15 من عناصر داعش في غارة مشتركة مع القوات العراقية"
     assert build_events(_joint_doc(agency, "وكالة أسوشيتد برس"))[0]["attackers"] == ["T3"]
