@@ -79,11 +79,33 @@ def build_mentions(doc: Document, pub: date | None, trigger_labels: tuple[str, .
         if r.head in mentions and r.tail in ents:
             mentions[r.head].args.setdefault(r.label, []).append(ents[r.tail])
     for m in mentions.values():
+        if m.label == ATTACK:
+            joint = [e for e in joint_attackers(m, doc) if e not in m.role("ATTACKER")]
+            if joint:
+                m.args["ATTACKER"] = m.role("ATTACKER") + joint
         m.dates = [event_date(doc, d, pub) for d in m.role("TIME")]
         m.counts = [c for v in m.role("VICTIM") if (c := victim_count(v))]
         m.aggregate = is_aggregate(m, doc.text)
         m.quantity = quantity(m, doc.text)
     return sorted(mentions.values(), key=lambda m: m.ent.start)
+
+
+JOINT = re.compile(r"^\s*(?:ال)?مشترك[ةه]?(?:\s|$)")
+JOINT_WITH = re.compile(r"^\s*(?:ال)?مشترك[ةه]?\s+مع\s*$")  # all that stands between the trigger and its partner
+MEDIA = re.compile(r"وكال|صحيف|جريد|قنا[ةه]|تلفزيون|اذاع|موقع|مرصد|منظم|مصدر|مصادر|شهود")
+
+
+def joint_attackers(m: Mention, doc: Document) -> list[Entity]:
+    """The speaker of a joint operation (`الجيش الأميركي يعلن ... غارة مشتركة مع القوات العراقية`) carried it out
+    with the partner named after it (GUIDELINES, ATTACKER): the mention's SOURCE organisations, not the media or
+    monitors that report it, and the organisation named right after `مشتركة مع` (an ATTACKER the model may miss).
+    `build_mentions` adds them to the mention's attackers, so merging and the records read the same attackers."""
+    if m.label != ATTACK or not JOINT.match(norm_letters(doc.text[m.ent.end:m.ent.end + 12])):
+        return []
+    speakers = [e for e in m.role("SOURCE") if e.label in ("ORG", "GPE") and not MEDIA.search(norm_letters(e.text))]
+    partners = [e for e in doc.entities if e.label in ("ORG", "GPE") and m.ent.end < e.start <= m.ent.end + 20
+                and JOINT_WITH.match(norm_letters(doc.text[m.ent.end:e.start]))]
+    return speakers + partners
 
 
 def event_date(doc: Document, d: Entity, pub: date | None) -> DateValue:

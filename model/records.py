@@ -64,28 +64,6 @@ def records_of_groups(doc: Document, pub: date | None, groups: list[list[Mention
     return [_record(f"EV{k}", group, doc, pub, member_of, sents) for k, group in enumerate(groups, 1)]
 
 
-JOINT = re.compile(r"^\s*(?:ال)?مشترك[ةه]?(?:\s|$)")
-JOINT_WITH = re.compile(r"^\s*(?:ال)?مشترك[ةه]?\s+مع\s*$")  # all that stands between the trigger and its partner
-MEDIA = re.compile(r"وكال|صحيف|جريد|قنا[ةه]|تلفزيون|اذاع|موقع|مرصد|منظم|مصدر|مصادر|شهود")
-
-
-def _joint_partners(m: Mention, doc: Document) -> list[Entity]:
-    """The speaker of a joint operation (`الجيش الأميركي يعلن ... غارة مشتركة مع القوات العراقية`) carried it out
-    with the partner named after it (GUIDELINES, ATTACKER): the mention's SOURCE organisations, not the media or
-    monitors that report it, and the organisation named right after `مشتركة مع` (an ATTACKER the model may miss)."""
-    if m.label != ATTACK or not JOINT.match(norm_letters(doc.text[m.ent.end:m.ent.end + 12])):
-        return []
-    speakers = [e for e in m.role("SOURCE") if e.label in ("ORG", "GPE") and not MEDIA.search(norm_letters(e.text))]
-    partners = [e for e in doc.entities if e.label in ("ORG", "GPE") and m.ent.end < e.start <= m.ent.end + 20
-                and JOINT_WITH.match(norm_letters(doc.text[m.ent.end:e.start]))]
-    return speakers + partners
-
-
-def _role(m: Mention, label: str, doc: Document) -> list[Entity]:
-    """A mention's arguments of one role; the attackers with the speaker and the partner of a joint operation."""
-    return m.role(label) + _joint_partners(m, doc) if label == "ATTACKER" else m.role(label)
-
-
 def _member_of(doc: Document) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for r in doc.relations:
@@ -100,7 +78,7 @@ def _ids(entities: list[Entity]) -> list[str]:
 
 def _record(rid: str, group: list[Mention], doc: Document, pub: date | None, member_of: dict[str, list[str]],
             sents: list[tuple[int, int]]) -> dict:
-    roles = {f: _ids([e for m in group for e in _role(m, r, doc)]) for r, f in ROLE_FIELDS.items()}
+    roles = {f: _ids([e for m in group for e in m.role(r)]) for r, f in ROLE_FIELDS.items()}
     places = event_places(group, doc)
     core = _core_sentence(group, sents)
     rec = {

@@ -198,6 +198,17 @@ def test_the_partner_named_after_joint_with_is_an_attacker_when_no_relation_says
     assert build_events(doc)[0]["attackers"] == ["T1"]  # only what stands right after `مشتركة مع`
 
 
+def test_the_joint_partner_is_an_attacker_when_mentions_are_merged_too():
+    # BB-internationalNews-332 (unannotated ANT, as the bundled model read it: no relation on `عملية`): the joint
+    # strike's partner makes it an attack with a named attacker, which is not the chemical attacks it answers
+    text = ("قال الرئيس الأمريكي، دونالد ترامب، إنه أعطى أوامره بضرب سوريا في عملية مشتركة مع القوات المسلحة الفرنسية "
+            "والبريطانية ردا على هجمات كيماوية مزعومة اتهم الغرب النظام السوري بشنها في مدينة دوما بالغوطة الشرقية.")
+    ents = spans(text, [("T1", "ATTACK", "عملية"), ("T2", "ORG", "القوات المسلحة الفرنسية"),
+                        ("T3", "ATTACK", "هجمات كيماوية"), ("T4", "GPE", "دوما")])
+    events = build_events(Document("d", text, ents, [Relation("PLACE", "T3", "T4")]))
+    assert [(e["mentions"], e["attackers"]) for e in events] == [(["T1"], ["T2"]), (["T3"], [])]
+
+
 def test_a_reporting_agency_or_a_plain_raid_adds_no_attacker():
     agency = "أفادت وكالة أسوشيتد برس بمقتل 15 من عناصر داعش في غارة مشتركة مع القوات العراقية"
     assert build_events(_joint_doc(agency, "وكالة أسوشيتد برس"))[0]["attackers"] == ["T3"]
