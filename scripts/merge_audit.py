@@ -21,6 +21,7 @@ import argparse
 import logging
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -71,6 +72,11 @@ def join_by_gold(groups: list[list], owner: dict[str, str]) -> list[list]:
     return sorted((sorted(g, key=lambda m: m.ent.start) for g in joined.values()), key=lambda g: g[0].ent.start)
 
 
+def refusing_wrong(rule: str, owner: dict[str, str]) -> Callable[[Join], bool]:
+    """An `allow` predicate for `cluster_mentions`: every join but the wrong ones of `rule` ("*": of every rule)."""
+    return lambda join: not ((rule == "*" or join.rule == rule) and judge(join, owner) == "wrong")
+
+
 def ceiling(gold: dict[str, list[dict]], docs: dict[str, Document], rule: str | None, by_gold: bool = False) -> dict:
     """Event figures of the records built with the wrong joins of `rule` refused ("*": of every rule; None: none),
     and with `by_gold`, the groups of one gold event then joined."""
@@ -78,8 +84,7 @@ def ceiling(gold: dict[str, list[dict]], docs: dict[str, Document], rule: str | 
     for doc_id, events in gold.items():
         doc = docs[doc_id]
         owner = {m: ev["id"] for ev in events for m in ev.get("mentions", [])}
-        allow = None if rule is None else (  # noqa: E731
-            lambda j: j.rule != rule and rule != "*" or judge(j, owner) != "wrong")
+        allow = None if rule is None else refusing_wrong(rule, owner)
         pub = publication_date(doc.meta)
         mentions = build_mentions(doc, pub, tuple(SCHEMA.trigger_labels))
         groups = cluster_mentions(doc, mentions, allow=allow) if mentions else []
