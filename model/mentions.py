@@ -79,10 +79,9 @@ def build_mentions(doc: Document, pub: date | None, trigger_labels: tuple[str, .
         if r.head in mentions and r.tail in ents:
             mentions[r.head].args.setdefault(r.label, []).append(ents[r.tail])
     for m in mentions.values():
-        if m.label == ATTACK:
-            joint = [e for e in joint_attackers(m, doc) if e not in m.role("ATTACKER")]
-            if joint:
-                m.args["ATTACKER"] = m.role("ATTACKER") + joint
+        joint = [e for e in joint_attackers(m, doc) if e not in m.role("ATTACKER")]
+        if joint:
+            m.args["ATTACKER"] = m.role("ATTACKER") + joint
         m.dates = [event_date(doc, d, pub) for d in m.role("TIME")]
         m.counts = [c for v in m.role("VICTIM") if (c := victim_count(v))]
         m.aggregate = is_aggregate(m, doc.text)

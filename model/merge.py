@@ -12,15 +12,15 @@ span with its own relations. Mentions are joined (union-find) by these rules, in
    sentence belongs to that attack (`طيران التحالف ... دمر ... أنفاقا ... وقتل ... ذئب مكحول`); one with no attack
    and no doer joins the one attack event of its sentence, if there is one.
 3. Restatement: two casualty mentions of the same type with the same exact count, compatible victims (the same
-   organisation when both name one; not victims told by kinship, `ابنتها`, against others, `سيدة`), compatible
-   time and place: the headline's `مقتل 15` and the body's `15 مسلحاً ... قتلوا`; tallies with the same number of operations (`38 عملية` in the headline, lead and body); the same
-   participants: a named person killed, hurt, held or attacked in both, or the same organisation attacking the
-   same named place, or two attacks on the same facility described in two words or more (`مقر قيادة`), or on the
-   same unit on the same day (`دورية أمنية` ... `الجمعة`); the same organisation's attack of the same kind told
-   again within two sentences, one of the two without a place (`هجوم جماعة الحوثي` ... `ميليشا الحوثي من هجوم`);
-   the same outcome told of the same counted group (`بينهم 10 صحافيين` twice) or at the same named place with tolls
-   that do not disagree (`اختطاف التلميذات في دابشي`); attacks followed by the same quoted operation name
-   (`عملية "السيل الجارف"`).
+   organisation when both name one; not victims told by kinship, `ابنتها`, against others, `سيدة`), compatible time
+   and place: the headline's `مقتل 15` and the body's `15 مسلحاً ... قتلوا`; tallies with the same number of
+   operations (`38 عملية` in the headline, lead and body); the same participants: a named person killed, hurt, held
+   or attacked in both, or the same organisation attacking the same named place, or two attacks on the same facility
+   described in two words or more (`مقر قيادة`), or on the same unit on the same day (`دورية أمنية` ... `الجمعة`);
+   the same organisation's attack of the same kind told again within two sentences, one of the two without a place
+   (`هجوم جماعة الحوثي` ... `ميليشا الحوثي من هجوم`); the same outcome told of the same counted group (`بينهم 10
+   صحافيين` twice) or at the same named place with tolls that do not disagree (`اختطاف التلميذات في دابشي`); attacks
+   followed by the same quoted operation name (`عملية "السيل الجارف"`).
 4. Anaphora: a definite attack mention (`الغارة`, `العملية`, `هذا الهجوم`, a pronoun suffix) joins the nearest
    earlier attack event when their time, place and attackers are compatible; a definite casualty noun with no
    attack of its own (`من بين القتلى`) joins the nearest earlier event with that kind of casualty.
