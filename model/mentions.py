@@ -17,11 +17,11 @@ from .numbers import Count, _numbers, norm_letters, parse_count
 
 ATTACK, CASUALTY = "ATTACK", ("KILL", "INJURE", "ARREST")
 SENTENCE_END = re.compile(r"[.؟?!]+|\n+")
-DEMONSTRATIVE = re.compile(r"(?:هذه|هذا|تلك|ذلك|هذين|هاتين|هؤلاء)\s*$")
+DEMONSTRATIVE = re.compile(r"(?<!\w)[وفبل]?(?:هذه|هذا|تلك|ذلك|هذين|هاتين|هؤلاء)\s*$")  # not `كذلك` (also)
 # `وهذا هو ثاني هجوم من نوعه`, `وكان هذا أول هجوم`: a demonstrative subject with an ordinal or superlative predicate
 RANKED = re.compile(r"(?:هذا|هذه|ذلك|تلك)\s+(?:هو\s+|هي\s+)?(?:ال)?(?:اول|ثاني|ثان|ثالث|رابع|خامس|اكبر|اعنف|احدث|اخطر"
                     r"|اسوا|اشد|اضخم)\s*$")
-QUANTIFIED = re.compile(r"(?:\d+|عشرات|مئات|الاف|عدة|عددا? من|سلسلة|موجة|العديد من|بضع|بضعة)\s*(?:من\s+)?(?:ال)?$")
+QUANTIFIED = re.compile(r"(?:\d+|(?<!\w)[وفبل]?(?:عشرات|مئات|الاف|عدة|عددا? من|سلسلة|موجة|العديد من|بضع|بضعة))\s*(?:من\s+)?(?:ال)?$")
 REPEATED = re.compile(r"^\s*(?:منتظمة|متكررة|يومية|متتالية|متفرقة)")
 PERIOD = re.compile(r"(?:^|\s)(?:منذ|الي|حتي|حتى|خلال|بين|طوال|طيلة|من)(?:\s|$)")
 PRONOUN_SUFFIX = re.compile(r"(?:ها|هم|هما|ه|هن)$")
@@ -182,7 +182,7 @@ def is_definite(m: Mention, text: str) -> bool:
     """A definite trigger, which may refer back: the article after a one-letter prefix (`الهجوم`, `للهجوم`,
     `وبالهجوم`), a demonstrative before it (`هذا الهجوم`) or before its rank (`وهذا هو ثاني هجوم من نوعه`), a
     pronoun suffix (`هجومهم`; on a casualty also a short one: `مقتله`, `قتلها`), or a construct with its attacker
-    right after it (`هجوم "سرايا الدفاع عن بنغازي"`)."""
+    right after it (`هجوم "سرايا الدفاع عن بنغازي"`) or its date (`هجوم الأسبوع الماضي`, `هجمات الأربعاء`)."""
     t = norm_letters(m.ent.text)
     first = t.split()[0] if t.split() else t
     if re.fullmatch(r"(?:[وف]?(?:ب|ل)?ال)?قبض", first):
@@ -198,8 +198,13 @@ def is_definite(m: Mention, text: str) -> bool:
 
 
 def _construct(m: Mention, text: str) -> bool:
-    """An indefinite-looking attack noun whose attacker follows it at once (idafa: `هجوم داعش`)."""
-    if m.label != ATTACK or len(m.ent.text.split()) > 1 or is_plural(m.ent.text):
+    """An indefinite-looking attack noun whose attacker follows it at once (idafa: `هجوم داعش`), or its date
+    (`هجوم الأسبوع الماضي`, `هجمات الأربعاء`, `هجمات 11 سبتمبر`)."""
+    if m.label != ATTACK or len(m.ent.text.split()) > 1:
+        return False
+    if any(0 <= t.start - m.ent.end <= 1 and not text[m.ent.end:t.start].strip() for t in m.role("TIME")):
+        return True
+    if is_plural(m.ent.text):
         return False
     gap = text[m.ent.end:m.ent.end + 3]
     return any(0 <= a.start - m.ent.end <= 2 and not gap[:max(0, a.start - m.ent.end)].strip(' "«“')

@@ -49,7 +49,7 @@ dead in the other.
 Definite (rule 4): the article, also after a one-letter prefix (`للهجوم`, whose span is `لهجوم`), a demonstrative, a
 pronoun suffix (on casualties also a short one: `مقتله`), an attack noun annexed to a definite noun (`إطلاق
 النار`), or a construct with a named or definite attacker right after it (`هجوم "سرايا الدفاع"`, not `مداهمة قوات
-أمنية`); an attack whose only attacker is a definite unnamed
+أمنية`) or its date (`هجوم الأسبوع الماضي`, `هجمات الأربعاء`); an attack whose only attacker is a definite unnamed
 group told just before it (`الانتحاري ... اقتحم التجمع`) also refers back. A definite mention refers to the
 nearest earlier mention of its own action family (raid/storm/sweep, air strike, blast, fire, ...) however far back,
 else to the nearest earlier attack within 4 sentences (a bare mention, with no arguments, also further).

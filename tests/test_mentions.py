@@ -143,3 +143,35 @@ def test_a_demonstrative_subject_with_a_ranked_attack_refers_back():
         doc = Document("d", text, spans(text, [("T1", "ATTACK", trigger)]), [])
         m = build_mentions(doc, None, SCHEMA.trigger_labels)[0]
         assert is_definite(m, text) == definite, text
+
+
+def test_a_word_ending_like_a_quantifier_is_no_tally():
+    # SK-middleEast-2062 (dev): `القاعدة` ends in `عدة` (several); the targeted base is one attack, not a tally
+    text = "وأكد المتحدث العسكري أن القوات المسلحة تتخذ من القاعدة المستهدفة في تمنهنت مقرا لها. ونفذوا عدة هجمات."
+    doc = Document("d", text, spans(text, [("T1", "ATTACK", "المستهدفة"), ("T2", "ATTACK", "هجمات")]), [])
+    assert [m.aggregate for m in build_mentions(doc, None, SCHEMA.trigger_labels)] == [False, True]
+
+
+def test_also_is_no_demonstrative():
+    # SK-middleEast-3784 (train): `وكذلك اغتيال النائب العام السابق` (and also the assassination of ...) is a new
+    # event; `ذلك` inside `كذلك` is not "that"; `وبهذا الهجوم` still is
+    text = "إلى محاولة اغتيال وزير الداخلية السابق، محمد إبراهيم، وكذلك اغتيال النائب العام السابق، هشام بركات."
+    doc = Document("d", text, spans(text, [("T1", "KILL", "اغتيال وزير"), ("T2", "KILL", "اغتيال النائب")]), [])
+    assert not any(is_definite(m, text) for m in build_mentions(doc, None, SCHEMA.trigger_labels))
+    text2 = "وندد الرئيس بهذا هجوم."  # the demonstrative with a one-letter prefix, before a noun without the article
+    doc2 = Document("d", text2, spans(text2, [("T1", "ATTACK", "هجوم")]), [])
+    assert is_definite(build_mentions(doc2, None, SCHEMA.trigger_labels)[0], text2)
+
+
+def test_an_attack_annexed_to_its_date_refers_back():
+    # BB-middleEast-814 (train): `لكن هجوم الأسبوع الماضي`; FR-internationalNews-684 (train): `بعيد هجمات الأربعاء`;
+    # SK-middleEast-1839 (train): `ضربات 10 مايو`. Not a date told later in the clause (`هجوم على القرية الأربعاء`)
+    for text, trigger, when, definite in (
+            ("لكن هجوم الأسبوع الماضي كان الأعنف منذ سنوات.", "هجوم", "الأسبوع الماضي", True),
+            ("وحذر المالكي بعيد هجمات الأربعاء من التصعيد.", "هجمات", "الأربعاء", True),
+            ("أخطرت إسرائيل روسيا مسبقا بضربات 10 مايو التي أسفرت عن خسائر.", "ضربات", "10 مايو", True),
+            ("ونفذ المسلحون هجوم على القرية الأربعاء.", "هجوم", "الأربعاء", False)):
+        doc = Document("d", text, spans(text, [("T1", "ATTACK", trigger), ("T2", "DATE", when)]),
+                       [Relation("TIME", "T1", "T2")])
+        m = build_mentions(doc, date(2018, 5, 21), SCHEMA.trigger_labels)[0]
+        assert is_definite(m, text) == definite, text
