@@ -21,7 +21,9 @@ DEMONSTRATIVE = re.compile(r"(?<!\w)[وفبل]?(?:هذه|هذا|تلك|ذلك|ه
 # `وهذا هو ثاني هجوم من نوعه`, `وكان هذا أول هجوم`: a demonstrative subject with an ordinal or superlative predicate
 RANKED = re.compile(r"(?:هذا|هذه|ذلك|تلك)\s+(?:هو\s+|هي\s+)?(?:ال)?(?:اول|ثاني|ثان|ثالث|رابع|خامس|اكبر|اعنف|احدث|اخطر"
                     r"|اسوا|اشد|اضخم)\s*$")
-QUANTIFIED = re.compile(r"(?:\d+|(?<!\w)[وفبل]?(?:عشرات|مئات|الاف|عدة|عددا? من|سلسلة|موجة|العديد من|بضع|بضعة))\s*(?:من\s+)?(?:ال)?$")
+# whole words, a one-letter prefix allowed (`لعشرات الهجمات`): `القاعدة` ends in `عدة` but counts nothing
+QUANTIFIED = re.compile(r"(?:\d+|(?<!\w)[وفبل]?(?:عشرات|مئات|الاف|عدة|عددا? من|سلسلة|موجة|العديد من|بضع|بضعة))"
+                        r"\s*(?:من\s+)?(?:ال)?$")
 REPEATED = re.compile(r"^\s*(?:منتظمة|متكررة|يومية|متتالية|متفرقة)")
 PERIOD = re.compile(r"(?:^|\s)(?:منذ|الي|حتي|حتى|خلال|بين|طوال|طيلة|من)(?:\s|$)")
 PRONOUN_SUFFIX = re.compile(r"(?:ها|هم|هما|ه|هن)$")
