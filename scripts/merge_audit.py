@@ -22,6 +22,7 @@ import logging
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 from model.dates import publication_date  # noqa: E402
 from model.document import Document, DocumentError, load_documents  # noqa: E402
 from model.merge import Join, cluster_mentions  # noqa: E402
-from model.mentions import build_mentions, sentence_index, sentences  # noqa: E402
+from model.mentions import Mention, build_mentions, sentence_index, sentences  # noqa: E402
 from model.records import records_of_groups  # noqa: E402
 from model.schema import SCHEMA  # noqa: E402
 from training.evaluate_events import load_gold_events, score, split_groups  # noqa: E402
@@ -48,16 +49,29 @@ def judge(join: Join, owner: dict[str, str]) -> str:
     return "mixed" if a & b else "wrong"
 
 
-def audit(gold: dict[str, list[dict]], docs: dict[str, Document]) -> list[tuple[str, Join, str]]:
-    """(document id, join, verdict) for every join the builder makes on the gold documents."""
-    out = []
+Prepared = dict[str, tuple[date | None, list[Mention], dict[str, str]]]
+
+
+def prepare(gold: dict[str, list[dict]], docs: dict[str, Document]) -> Prepared:
+    """Per gold document, read once: its publication date, its trigger mentions and the gold event of each mention
+    (`cluster_mentions` and the records only read the mentions, so every row of the ceiling table shares them)."""
+    out = {}
     for doc_id, events in gold.items():
         doc = docs[doc_id]
+        pub = publication_date(doc.meta)
         owner = {m: ev["id"] for ev in events for m in ev.get("mentions", [])}
-        mentions = build_mentions(doc, publication_date(doc.meta), tuple(SCHEMA.trigger_labels))
+        out[doc_id] = pub, build_mentions(doc, pub, tuple(SCHEMA.trigger_labels)), owner
+    return out
+
+
+def audit(gold: dict[str, list[dict]], docs: dict[str, Document], prepared: Prepared | None = None
+          ) -> list[tuple[str, Join, str]]:
+    """(document id, join, verdict) for every join the builder makes on the gold documents."""
+    out = []
+    for doc_id, (_, mentions, owner) in (prepared or prepare(gold, docs)).items():
         trace: list[Join] = []
         if mentions:
-            cluster_mentions(doc, mentions, trace)
+            cluster_mentions(docs[doc_id], mentions, trace)
         out += [(doc_id, j, judge(j, owner)) for j in trace]
     return out
 
@@ -77,16 +91,14 @@ def refusing_wrong(rule: str, owner: dict[str, str]) -> Callable[[Join], bool]:
     return lambda join: not ((rule == "*" or join.rule == rule) and judge(join, owner) == "wrong")
 
 
-def ceiling(gold: dict[str, list[dict]], docs: dict[str, Document], rule: str | None, by_gold: bool = False) -> dict:
+def ceiling(gold: dict[str, list[dict]], docs: dict[str, Document], rule: str | None, by_gold: bool = False,
+            prepared: Prepared | None = None) -> dict:
     """Event figures of the records built with the wrong joins of `rule` refused ("*": of every rule; None: none),
     and with `by_gold`, the groups of one gold event then joined."""
     records = {}
-    for doc_id, events in gold.items():
+    for doc_id, (pub, mentions, owner) in (prepared or prepare(gold, docs)).items():
         doc = docs[doc_id]
-        owner = {m: ev["id"] for ev in events for m in ev.get("mentions", [])}
         allow = None if rule is None else refusing_wrong(rule, owner)
-        pub = publication_date(doc.meta)
-        mentions = build_mentions(doc, pub, tuple(SCHEMA.trigger_labels))
         groups = cluster_mentions(doc, mentions, allow=allow) if mentions else []
         records[doc_id] = records_of_groups(doc, pub, join_by_gold(groups, owner) if by_gold else groups)
     report = score(gold, docs, against=records)["all"].report()
@@ -94,13 +106,15 @@ def ceiling(gold: dict[str, list[dict]], docs: dict[str, Document], rule: str | 
             "counts": report["counts_exact_of_gold_fields"]}
 
 
-def ceiling_table(gold: dict[str, list[dict]], docs: dict[str, Document], rules: list[str]) -> str:
+def ceiling_table(gold: dict[str, list[dict]], docs: dict[str, Document], rules: list[str],
+                  prepared: Prepared | None = None) -> str:
+    prepared = prepared or prepare(gold, docs)
     lines = ["| wrong joins refused | event P | event R | event F1 | counts exact |", "|---|---|---|---|---|"]
     rows = [("none (as built)", None, False)] + [(r, r, False) for r in rules] + [("every rule's", "*", False),
             ("none, then the groups of one gold event joined", None, True),
             ("every rule's, then the groups of one gold event joined", "*", True)]
     for name, rule, by_gold in rows:
-        f = ceiling(gold, docs, rule, by_gold)
+        f = ceiling(gold, docs, rule, by_gold, prepared)
         lines.append(f"| {name} | " + " | ".join(f"{100 * f[k]:.1f}" for k in ("P", "R", "F1", "counts")) + " |")
     return "\n".join(lines)
 
@@ -155,12 +169,13 @@ def main(argv: list[str] | None = None) -> int:
     except DocumentError as err:
         logger.error("error: %s", err)
         return 2
-    rows = audit(gold, docs)
+    prepared = prepare(gold, docs)
+    rows = audit(gold, docs, prepared)
     print(f"{len(gold)} documents ({', '.join(args.split)}), {len(rows)} joins")
     print(table(rows))
     if args.ceiling:
         wrong = Counter(join.rule for _, join, verdict in rows if verdict == "wrong")
-        print(ceiling_table(gold, docs, [r for r, _ in wrong.most_common()]))
+        print(ceiling_table(gold, docs, [r for r, _ in wrong.most_common()], prepared))
     if args.show:
         for doc_id, join, verdict in rows:
             if verdict == args.show and (args.rule is None or join.rule == args.rule):
