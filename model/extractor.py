@@ -20,6 +20,7 @@ import torch
 from .decode import WindowSpans, decode_window, merge_adjacent, merge_relations, merge_spans, pair_centrality
 from .document import Document, Entity, Relation
 from .events import build_events
+from .factuality import non_events
 from .pairs import candidate_pairs, pairable_matrix
 from .windows import EncodedDoc, Window, batch_windows, encode_documents, make_windows, pad_windows
 
@@ -181,4 +182,5 @@ class Extractor:
         out = Document(doc_id, doc.text, entities, relations, status="predicted")
         if self.events:
             out.extra["events"] = build_events(out, self.schema.trigger_labels)
+            out.extra["non_events"] = non_events(out, self.schema.trigger_labels)
         return out

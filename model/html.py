@@ -274,9 +274,16 @@ def document_html(k: int, doc, records: list[dict] | None = None) -> str:
         parts.append(table)
     else:
         parts.append('<p class="meta">no event records</p>')
+    parts.append(non_events_html(d.get("non_events") or [], refs))
     parts.append(relations_html(relations, refs, covered))
     parts.append("</section>")
     return "".join(parts)
+
+
+def non_events_html(non_events: list, refs: _Refs) -> str:
+    """The trigger spans that make no record (a ceasefire, a negated or planned action: `model.factuality`)."""
+    items = [f'{refs.link(n.get("mention"))} ({esc(n.get("reason", ""))})' for n in non_events if isinstance(n, dict)]
+    return f'<p class="meta">not events: {"، ".join(items)}</p>' if items else ""
 
 
 def legend_html(labels: Iterable[str]) -> str:

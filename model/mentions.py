@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from .dates import DateValue, fits_grain, reference_grain, resolve_date, width_days, year_before
 from .document import Document, Entity, entity_index
+from .factuality import non_event
 from .numbers import Count, _numbers, norm_letters, parse_count
 
 ATTACK, CASUALTY = "ATTACK", ("KILL", "INJURE", "ARREST")
@@ -74,9 +75,12 @@ class Mention:
 
 
 def build_mentions(doc: Document, pub: date | None, trigger_labels: tuple[str, ...]) -> list[Mention]:
+    """The trigger spans of `doc` that name real events (`model.factuality`: not `وقف إطلاق النار`, not a negated or
+    planned attack), with their arguments, dates, counts, and tally status."""
     ents = entity_index(doc)
     sents = sentences(doc.text)
-    mentions = {e.id: Mention(e, sentence_index(sents, e.start)) for e in doc.entities if e.label in trigger_labels}
+    mentions = {e.id: Mention(e, sentence_index(sents, e.start)) for e in doc.entities
+                if e.label in trigger_labels and not non_event(e, doc.text)}
     for r in doc.relations:
         if r.head in mentions and r.tail in ents:
             mentions[r.head].args.setdefault(r.label, []).append(ents[r.tail])

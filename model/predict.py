@@ -148,6 +148,8 @@ def render_text(doc) -> str:
         lines.append("EVENT\t" + "\t".join(f"{k}={one_line(row[k])}" for k in (
             "event_id", "event_type", "event_date", "place", "country", "actor1", "actor2", "killed", "wounded",
             "captured", "sources") if row[k]))
+    lines += [f"NOT AN EVENT\t{n['mention']}\t{n['reason']}\t{one_line(n['text'])}"
+              for n in doc.extra.get("non_events", [])]
     return "\n".join(lines)
 
 

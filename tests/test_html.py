@@ -116,6 +116,16 @@ def test_event_records_render_whatever_fields_are_present():
     assert len(rest) == 2 and "MEMBER_OF" in rest[1] and "MEMBER_OF" not in rest[0]  # no event's: listed below
 
 
+def test_triggers_that_name_no_event_are_listed_with_their_reason():
+    text = "لكن بيتروفيتش لم تتصل قط، ولم يتم قط اعتقالها أو سجنها"  # BB-internationalNews-298
+    start = text.index("اعتقالها")
+    doc = Document("d", text, [Entity("T1", "ARREST", start, start + 8, "اعتقالها")], [],
+                   extra={"events": [], "non_events": [{"mention": "T1", "text": "اعتقالها", "reason": "negated"}]})
+    tree = parse(render_html([doc]))
+    assert "not events: اعتقالها (negated)" in "".join(tree.text)
+    assert "#d0-T1" in [a["href"] for tag, a in tree.elements if tag == "a"]
+
+
 def test_predict_writes_html(tmp_path, capsys, trained_dir):
     from model.predict import main
 

@@ -380,6 +380,18 @@ def test_text_format_keeps_one_entity_per_line_when_a_span_crosses_a_newline_or_
     assert lines[3].split("\t")[1] == "T1 الجيش\\nالعراقي -> T2 بغداد \\\\ أمس"
 
 
+def test_text_format_lists_the_triggers_that_name_no_event():
+    from model.document import Document, Entity
+    from model.events import attach_events
+    from model.predict import render_text
+
+    text = "مشيراً إلى أن وقف إطلاق النار سيستمر لأسبوع"  # AL-internationalNews-1537
+    start = text.index("إطلاق")
+    doc = attach_events(Document("x", text, [Entity("T1", "ATTACK", start, start + 5, "إطلاق", 0.9)], []))
+    assert doc.extra["events"] == []
+    assert render_text(doc).split("\n")[-1].split("\t") == ["NOT AN EVENT", "T1", "ceasefire", "إطلاق"]
+
+
 def test_warns_when_a_text_has_almost_no_arabic_letters(tmp_path, capsys, caplog, trained_dir):
     (tmp_path / "en.txt").write_text("The army said fifteen fighters were killed in the west.", encoding="utf-8")
     (tmp_path / "ar.txt").write_text(seed_text(0)[:300] + " (CNN, Reuters)", encoding="utf-8")
