@@ -50,6 +50,19 @@ def test_end_to_end_matches_by_offsets_with_other_ids(tmp_path):
     assert rep["event_f1"] == 1.0 and rep["accuracy"]["place"] == 1.0 and rep["accuracy"]["attackers_exact"] == 1.0
 
 
+def test_end_to_end_counts_the_triggers_left_out_as_non_events():
+    # a predicted ceasefire trigger (`وقف إطلاق النار`, AL-internationalNews-1537) the gold does not have, and a
+    # negated arrest the gold (wrongly, for this test) has: 2 left out, 1 of them a gold trigger
+    text = "مشيراً إلى أن وقف إطلاق النار سيستمر لأسبوع. ولم يتم قط اعتقالها."
+    fire, held = text.index("إطلاق"), text.index("اعتقالها")
+    g = Document("d", text, [Entity("T1", "ARREST", held, held + 8, "اعتقالها")], [])
+    p = Document("d", text, [Entity("T1", "ATTACK", fire, fire + 5, "إطلاق"),
+                             Entity("T2", "ARREST", held, held + 8, "اعتقالها")], [], status="predicted")
+    rep = score({"d": [{"id": "EV1", "type": "ARREST", "mentions": ["T1"]}]}, {"d": g}, {"d": p})["all"].report()
+    assert (rep["non_event_triggers"], rep["non_event_triggers_gold"]) == (2, 1)
+    assert rep["predicted_events"] == 0 and rep["event_recall"] == 0.0
+
+
 def test_cli_from_gold_spans(tmp_path, capsys):
     gold_file = tmp_path / "events.jsonl"
     gold_file.write_text("".join(json.dumps({"id": d.id, "status": "gold", "events": build_events(d)},

@@ -24,7 +24,9 @@ Fields, on the matched pairs ("accuracy") and over all gold records with an unma
 same normalized text, whichever mention of it, or overlapping spans; null == null); killed / wounded / captured: "exact" when min and
 max are equal (null == null), "within" when the predicted interval lies inside the gold one (an open bound is
 unbounded); attackers, targets, victims, sources: the sets of normalized entity texts are equal ("exact"), and
-micro P/R/F1 over those texts; aggregate flag.
+micro P/R/F1 over those texts; aggregate flag. The last row counts the trigger spans left out of the records as
+naming no real event (`model.factuality`: a ceasefire, a negated, planned or hypothetical action), and how many of
+them are gold triggers (each of those a record the builder may have missed).
 """
 from __future__ import annotations
 
@@ -39,7 +41,9 @@ from pathlib import Path
 
 from model.document import Document, DocumentError, iter_jsonl, load_documents
 from model.events import build_events
+from model.factuality import non_events
 from model.numbers import norm_letters
+from model.schema import SCHEMA
 
 logger = logging.getLogger("training.evaluate_events")
 COUNT_FIELDS = ("killed", "wounded", "captured")
@@ -129,6 +133,7 @@ class Tally:
     matched: int = 0
     right: dict = field(default_factory=lambda: defaultdict(int))
     set_counts: dict = field(default_factory=lambda: defaultdict(lambda: [0, 0, 0]))  # tp, n_pred, n_gold
+    non_events: list = field(default_factory=lambda: [0, 0])  # trigger spans left out (model.factuality), gold ones
     errors: list = field(default_factory=list)
 
     def add_pair(self, g: dict, p: dict, gdoc: Document, pdoc: Document, exact: bool, doc_id: str) -> None:
@@ -163,6 +168,7 @@ class Tally:
                "of_gold": {k: div(v, self.gold) for k, v in sorted(self.right.items())}}
         counts = [f"{f}_exact" for f in COUNT_FIELDS]
         out["counts_exact_of_gold_fields"] = div(sum(self.right[k] for k in counts), 3 * self.gold)
+        out["non_event_triggers"], out["non_event_triggers_gold"] = self.non_events
         out["sets_f1"] = {}
         for f, (tp, npred, ngold) in sorted(self.set_counts.items()):
             sp, sr = div(tp, npred), div(tp, ngold)
@@ -199,11 +205,13 @@ def score(gold_events: dict[str, list[dict]], gold_docs: dict[str, Document],
             pdoc.meta = {**gdoc.meta, **{k: v for k, v in pdoc.meta.items() if v}}
             pred = build_events(pdoc) if rebuild else pdoc.extra.get("events", [])
         pairs = match_events(gold, pred, gdoc, pdoc, exact)
+        left_out = _non_events(gdoc, pdoc, exact) if against is None else [0, 0]
         for name in ("all", (groups or {}).get(doc_id)):
             if name is None:
                 continue
             t = tallies[name]
             t.gold, t.pred, t.matched = t.gold + len(gold), t.pred + len(pred), t.matched + len(pairs)
+            t.non_events = [t.non_events[0] + left_out[0], t.non_events[1] + left_out[1]]
             for i, j in pairs:
                 t.add_pair(gold[i], pred[j], gdoc, pdoc, exact, doc_id)
             if name == "all":
@@ -213,6 +221,13 @@ def score(gold_events: dict[str, list[dict]], gold_docs: dict[str, Document],
                 t.errors += [(doc_id, None, pred[j].get("id"), "unmatched prediction",
                               ",".join(pred[j].get("mentions", []))) for j in range(len(pred)) if j not in matched_p]
     return tallies
+
+
+def _non_events(gdoc: Document, pdoc: Document, exact: bool) -> list[int]:
+    """[trigger spans of pdoc that make no record (`model.factuality`), how many of them are gold triggers]."""
+    gold_spans = [(e.start, e.end) for e in gdoc.entities if e.label in SCHEMA.trigger_labels]
+    left = [ent for n in non_events(pdoc) if (ent := pdoc.entity_by_id().get(n["mention"]))]
+    return [len(left), sum(any(_overlap((e.start, e.end), g, exact) for g in gold_spans) for e in left)]
 
 
 def read_ids(path: str | Path) -> list[str]:
@@ -254,6 +269,8 @@ def format_table(reports: dict[str, dict]) -> str:
     for f in SET_FIELDS:
         lines.append(f"| {f} text F1 | " + " | ".join(_pct(r["sets_f1"].get(f, {}).get("f1"))
                                                        for r in reports.values()) + " |")
+    lines.append("| triggers of no real event, left out (of them gold triggers) | " + " | ".join(
+        f"{r['non_event_triggers']} ({r['non_event_triggers_gold']})" for r in reports.values()) + " |")
     return "\n".join(lines)
 
 
