@@ -537,3 +537,15 @@ def test_adjectives_any_side_bears_give_an_organisation_no_key():
     assert org_keys("شرطة مكافحة الإرهاب") == set()  # SK-internationalNews-2227 (train), `الشرطة البريطانية` told again
     # CN-internationalNews-18 (train): `أحد جنود الدولة الإسلامية` is the `تنظيم "داعش"` of the lead
     assert org_keys("الدولة الإسلامية") == org_keys("تنظيم الدولة الإسلامية") == org_keys('تنظيم "داعش"') == {"داعش"}
+
+
+def test_an_ambush_told_again_is_one_event():
+    # SK-internationalNews-2790 (train): the lead's `كمين إرهابي`, the statement's `كمين نصبه إرهابيون` (the two
+    # sentences, the second shortened); an ambush and a bombing of the same day are not the same kind of action
+    for second, joined in (("كمين", True), ("تفجير", False)):
+        text = ('أعلنت حكومة مالي أن جيشها قتل 11 متشددا في وسط البلاد إثر "كمين إرهابي" أسفر عن مقتل أحد جنوده. '
+                f'وقالت وزارة الدفاع إن دورية وقعت ضحية {second} نصبه إرهابيون في غابة سموني.')
+        ents = spans(text, [("T1", "ATTACK", "قتل"), ("T2", "ATTACK", "كمين"), ("T3", "KILL", "مقتل"),
+                            ("T4", "ATTACK", second), ("T5", "GROUP", "إرهابيون"), ("T6", "LOC", "غابة سموني")])
+        rels = [Relation("RESULT_OF", "T3", "T2"), Relation("ATTACKER", "T4", "T5"), Relation("PLACE", "T4", "T6")]
+        assert together(clusters(Document("d", text, ents, rels)), "T2", "T4") == joined, second
