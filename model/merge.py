@@ -33,7 +33,9 @@ span with its own relations. Mentions are joined (union-find) by these rules, in
    death tolls agree within 30% and whose victims are the same kind of people merge (001: CENTCOM's 15, the Joint
    Operations Command's 14), and events whose tolls add up, outcome by outcome, to a tally's are its breakdown
    (003: 6 + 2 killed, 11 + 20 captured of 8 and 31).
-8. Last: an attack the headline or lead names with nothing of its own joins the next attack event within 3
+8. Last: the same kind of action told again (`مداهمة` ... `المداهمة`), and the same trigger word told again in its
+   sentence or the next (`بعد إطلاق صواريخ` ... `وينسب إطلاق هذه الصواريخ`), join when compatible and their tolls
+   agree; an attack the headline or lead names with nothing of its own joins the next attack event within 3
    sentences (`هجوم كيمياوي مفترض`, then the body's attack); a casualty with nothing but its source and uncounted
    victims (`جريمة قتل`, `شاهدوا أقاربهم يقتلون`) is a detail of the one of its kind told before it.
 Aggregates (`38 عملية`, `عشرات الهجمات`, attacks over more than a month, `هجمات منتظمة`, `مرارا`, a statistic of
@@ -405,6 +407,7 @@ def cluster_mentions(doc: Document, mentions: list[Mention], trace: list[Join] |
     _merge_accounts(uf, doc, member_of)
     # 8. the same kind of action told again; a bare mention continuing the event told just before it
     _merge_same_action(mentions, uf, doc, member_of)
+    _merge_same_word(mentions, uf, doc, member_of)
     _merge_bare(mentions, uf, doc, member_of)
     _merge_announced(mentions, uf, doc, member_of)
     _merge_bare_casualty(mentions, uf, doc, member_of)
@@ -453,6 +456,24 @@ def _merge_same_action(mentions: list[Mention], uf: _Clusters, doc: Document, me
                              and not _tolls_agree(uf.members(p.id), uf.members(m.id))) \
                     and compatible(uf.members(p.id), uf.members(m.id), doc, member_of):
                 uf.union(p.id, m.id, "same_action")
+                break
+
+
+def _merge_same_word(mentions: list[Mention], uf: _Clusters, doc: Document, member_of) -> None:
+    """The same trigger word told again in its sentence or the next (`بعد إطلاق صواريخ` ... `وينسب إطلاق هذه
+    الصواريخ`, FR-internationalNews-6), neither a tally nor `آخر`, with compatible dates, places, attackers and
+    tolls, is the same event, whatever its kind of action."""
+    told = [m for m in mentions if not m.aggregate and not _another(m, doc.text)]
+    for i, m in enumerate(told):
+        key = _bare_key(m.ent.text)
+        for p in reversed(told[max(0, i - PAIR_WINDOW):i]):
+            if m.sent - p.sent > 1:
+                break
+            if p.label == m.label and _bare_key(p.ent.text) == key and uf.find(p.id) != uf.find(m.id) \
+                    and not any(q.aggregate for q in uf.members(p.id) + uf.members(m.id)) \
+                    and _tolls_agree(uf.members(p.id), uf.members(m.id)) \
+                    and compatible(uf.members(p.id), uf.members(m.id), doc, member_of):
+                uf.union(p.id, m.id, "same_word")
                 break
 
 

@@ -549,3 +549,21 @@ def test_an_ambush_told_again_is_one_event():
                             ("T4", "ATTACK", second), ("T5", "GROUP", "إرهابيون"), ("T6", "LOC", "غابة سموني")])
         rels = [Relation("RESULT_OF", "T3", "T2"), Relation("ATTACKER", "T4", "T5"), Relation("PLACE", "T4", "T6")]
         assert together(clusters(Document("d", text, ents, rels)), "T2", "T4") == joined, second
+
+
+def test_the_same_trigger_word_told_again_in_the_next_sentence_is_one_event():
+    # FR-internationalNews-6 (dev): the rockets fired, then who is blamed for firing them; two sentences further on,
+    # or with tolls that disagree, the same word is not enough
+    fired = "ومطلع شباط/فبراير، شن الطيران الإسرائيلي غارات على جنوب قطاع غزة بعد إطلاق صواريخ على الأراضي الإسرائيلية."
+    blamed = "وينسب إطلاق هذه الصواريخ عموما إلى جماعات سلفية منشقة عن حماس."
+    for gap, joined in (("", True), ("وقالت مصادر إن الوضع هادئ. ", False)):
+        text = f"{fired} {gap}{blamed}"
+        ents = spans(text, [("T1", "ATTACK", "غارات"), ("T2", "ATTACK", "إطلاق"), ("T3", "ATTACK", "إطلاق")])
+        assert together(clusters(Document("d", text, ents, [])), "T2", "T3") == joined, gap
+    # FR-internationalNews-2731 (train) shape: the same word with different tolls names two attacks
+    text = "قتل 48 شخصا في هجوم على مركز تعليمي. وقبل أيام قتل 100 من عناصر الأمن في هجوم على غزنة."
+    ents = spans(text, [("T1", "KILL", "قتل"), ("T2", "GROUP", "48 شخصا"), ("T3", "ATTACK", "هجوم"),
+                        ("T4", "KILL", "قتل"), ("T5", "GROUP", "100 من عناصر الأمن"), ("T6", "ATTACK", "هجوم")])
+    rels = [Relation("VICTIM", "T1", "T2"), Relation("RESULT_OF", "T1", "T3"), Relation("VICTIM", "T4", "T5"),
+            Relation("RESULT_OF", "T4", "T6")]
+    assert not together(clusters(Document("d", text, ents, rels)), "T3", "T6")
