@@ -35,7 +35,7 @@ span with its own relations. Mentions are joined (union-find) by these rules, in
    (003: 6 + 2 killed, 11 + 20 captured of 8 and 31).
 8. Last: the same kind of action told again (`مداهمة` ... `المداهمة`), and the same trigger word told again in its
    sentence or the next (`بعد إطلاق صواريخ` ... `وينسب إطلاق هذه الصواريخ`), join when compatible and their tolls
-   agree; an attack the headline or lead names with nothing of its own joins the next attack event within 3
+   agree (the same word also needs the same victims' side and arresting force, and no `كما`, "also", before it); an attack the headline or lead names with nothing of its own joins the next attack event within 3
    sentences (`هجوم كيمياوي مفترض`, then the body's attack); a casualty with nothing but its source and uncounted
    victims (`جريمة قتل`, `شاهدوا أقاربهم يقتلون`) is a detail of the one of its kind told before it.
 Aggregates (`38 عملية`, `عشرات الهجمات`, attacks over more than a month, `هجمات منتظمة`, `مرارا`, a statistic of
@@ -470,11 +470,32 @@ def _merge_same_word(mentions: list[Mention], uf: _Clusters, doc: Document, memb
             if m.sent - p.sent > 1:
                 break
             if p.label == m.label and _bare_key(p.ent.text) == key and uf.find(p.id) != uf.find(m.id) \
-                    and not any(q.aggregate for q in uf.members(p.id) + uf.members(m.id)) \
-                    and _tolls_agree(uf.members(p.id), uf.members(m.id)) \
-                    and compatible(uf.members(p.id), uf.members(m.id), doc, member_of):
+                    and _same_told_again(p, m, uf, doc, member_of):
                 uf.union(p.id, m.id, "same_word")
                 break
+
+
+def _same_told_again(p: Mention, m: Mention, uf: _Clusters, doc: Document, member_of) -> bool:
+    """Whether a mention told again in the same words (`_merge_same_word`) can be the earlier one's event: no tally,
+    tolls that agree and of one cause, the same victims' side, arrests by the same force (`ألقت الشرطة القبض` ...
+    `ألقى الجيش القبض`: two), not told as an addition (`كما تعرضت دورية عسكرية لهجوم`), and, within one sentence,
+    neither told as what came before (`بعد أيام قليلة من هجوم`)."""
+    a, b = uf.members(p.id), uf.members(m.id)
+    if any(q.aggregate for q in a + b) or not _tolls_agree(a, b) or _other_causes(a, b) or _kin_and_not(a, b):
+        return False
+    if p.sent == m.sent and any(_in_response(q, doc.text) or _in_clause(q, doc.text) for q in (p, m)):
+        return False
+    if ALSO.search(_words_before(m, doc.text, 40)):
+        return False
+    forces = [{entity_key(e.text) for q in g for e in q.role("AGENT")} for g in (a, b)]
+    if m.label == "ARREST" and all(forces) and not any(x == y or x.startswith(y + " ") or y.startswith(x + " ")
+                                                        for x in forces[0] for y in forces[1]):
+        return False
+    victims = [_org_keys([v for q in g for v in q.role("VICTIM")], member_of) for g in (a, b)]
+    return _keys_compatible(*victims) and compatible(a, b, doc, member_of)
+
+
+ALSO = re.compile(r"(?:^|[\s،,.])[وف]?كما(?:\s+\S+){0,4}\s*$")  # `كما تعرضت دورية لهجوم`: in addition, another
 
 
 def _tolls_agree(a: list[Mention], b: list[Mention]) -> bool:
