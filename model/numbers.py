@@ -128,7 +128,7 @@ SINGULAR_HEADS = BROKEN_PLURAL_SINGULARS | {
     "معلم", "معلمة", "مدرس", "مدرسة", "قاض", "قاضي", "محام", "محامي", "محامية", "نائب", "سياسي", "جندية", "شرطية",
     "ضابطة", "مسن", "مسنة", "كاهن", "راهب", "امام", "حاخام", "مستوطن", "مستوطنة", "ممرضة", "طبيبة", "مصورة",
     "مراسلة", "سائقة", "رضيع", "رضيعة", "تلميذ", "تلميذة", "مزارع", "صياد", "راع", "راعي", "حارسة", "مجند", "مجندة",
-    "قس", "قسيس",
+    "قس", "قسيس", "استاذ", "استاذة", "اكاديمي", "باحث", "باحثة", "امير", "اميرة",
 }
 DUAL_ENDING_EXCEPTIONS = {"سكان", "شبان", "فرسان", "جيران", "رهبان", "صبيان", "عمان", "ايران", "لبنان", "اذربيجان",
                           "باكستان", "افغانستان", "السودان", "الان", "انسان", "مكان", "ميدان", "بيان", "عدوان",
@@ -312,6 +312,8 @@ def _singular(norm_words: list[str]) -> bool:
         return True
     if any(w in STANDALONE_ONE for w in norm_words):
         return True
+    if norm_words in (["اخر"], ["الاخر"], ["اخرا"], ["اخري"], ["الاخري"]):
+        return True  # `وإصابة آخر`, `وأصيب الآخر`: one more person (FR-internationalNews-2460, SK-internationalNews-540)
     head = first[2:] if first.startswith("ال") else first
     two = " ".join([head] + norm_words[1:2])
     for cand in (two, head, head[:-1] if head.endswith("ا") else head):

@@ -223,3 +223,13 @@ def test_an_age_is_not_a_count():
 ])
 def test_a_scaled_number_and_the_rest_after_and_are_one_number(text, expected):
     assert bounds(text) == expected
+
+
+def test_one_more_person_and_more_singular_heads():
+    # FR-internationalNews-2460 and SK-internationalNews-2790 (train): `مقتل أحد جنوده وإصابة آخر`: one more person;
+    # SK-internationalNews-540 (train): `وأصيب الآخر`; BB-internationalNews-408 (train): `اعتقال أستاذ جامعي`
+    for text in ("آخر", "الآخر", "أستاذ جامعي", "أمير"):
+        assert bounds(text) == (1, 1, False), text
+    for text in ("آخرون", "آخرين", "أخريات"):  # others, uncounted
+        assert parse_count(text, singular=True) is None, text
+    assert bounds("آخر", singular=False) is None
