@@ -1,5 +1,5 @@
-"""Trigger spans that name no real event (guidelines rule 1.4): a ceasefire, a negated, planned, hypothetical
-or future action. The gold never marks these as triggers; the model sometimes does, and a record built from
+"""Trigger spans that name no real event (guidelines rule 1.4): a ceasefire, a negated, planned, hypothetical,
+threatened, demanded, imminent or future action. The gold never marks these as triggers; the model sometimes does, and a record built from
 such a span would report an attack that did not happen (`وقف إطلاق النار`, `لتخطيطها لتنفيذ اعتداء`).
 
 `non_event(entity, text)` gives the reason a trigger span is no event, or None. Each cue must stand right before
@@ -30,7 +30,12 @@ CUES = {  # reason -> pattern on the normalized clause before the trigger, endin
     "hypothetical": r"(?:^|\s)(?<!ما )[وف]?(?:(?:اذا|لو|في حال)(?:\s+(?:تم|كان))?"
                     r"|(?:لاحباط|لمنع)\s+اي(?:\s+عملي[ةه])?)$",
 }
+CUES["threatened"] = (r"(?:^|\s)[وف]?(?:هدد|هددت|يهدد|تهدد|يهددون|توعد|توعدت|يتوعد|تتوعد|تهديد|تهديدات)"
+                     r"(?:\s+\S+)?\s+(?:ب|بال)?$")  # `هدد بقتل الجميع`, `تهديدات بالقتل`
+CUES["demanded"] = r"(?:^|\s)[وف]?(?:دعا|دعت|يدعو|تدعو|طالب|طالبت|يطالب|تطالب)\s+(?:الي|ب)\s*$"  # `يدعو إلى قتل`
 _CUES = {reason: re.compile(p) for reason, p in CUES.items()}
+# `هجوم حكومي وشيك`, imminent; not `محتمل`, possible: `تقارير حول هجوم محتمل بالغازات السامة` is a reported attack
+IMMINENT = re.compile(r"^\s*(?:\S+\s+)?(?:وشيك|وشيكا|وشيكة)(?:\s|$|[،,.])")
 # `وقف إطلاق النار`, `وقفاً لإطلاق`, `وقف هش لإطلاق`, `هدنة`: the firing that stops
 CEASEFIRE = re.compile(r"(?:^|\s)[وفبل]?(?:وقف|وقفا|لوقف|بوقف|هدنه|هدنة)(?:\s+\w+)?\s*(?:ل|ب)?(?:اطلاق)?$")
 # the plan carried out: `اعترف بأنه خطط للهجوم الذي وقع في ريحانلي`
@@ -48,7 +53,7 @@ def _clause_before(text: str, start: int) -> str:
 
 def non_event(ent: Entity, text: str) -> str | None:
     """Why the trigger span `ent` names no real event (`ceasefire`, `negated`, `planned`, `hypothetical`,
-    `future`), or None for a real one."""
+    `threatened`, `demanded`, `future`), or None for a real one."""
     if ent.label not in TRIGGERS:
         return None
     word = norm_letters(ent.text)
@@ -61,7 +66,7 @@ def non_event(ent: Entity, text: str) -> str | None:
             if reason == "planned" and CARRIED_OUT.match(norm_letters(text[ent.end:ent.end + 40])):
                 return None
             return reason
-    if FUTURE.match(word):
+    if FUTURE.match(word) or IMMINENT.match(norm_letters(text[ent.end:ent.end + 30])):
         return "future"
     return None
 

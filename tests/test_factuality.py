@@ -31,6 +31,11 @@ def trigger(text: str, label: str, surface: str) -> Entity:
     ("ويصرح للقوات باستخدام المدفعية الثقيلة إذا تم اختطاف جندي", "ARREST", "اختطاف", "hypothetical"),
     ('يدعو القوات للتصرف " لإحباط أي(عملية) خطف، لكن مع عدم تهديد حياة المخطوف', "ARREST", "خطف", "hypothetical"),
     ("وأنه سيدمر وسيقصف وغيرها", "ATTACK", "وسيقصف", "future"),  # CN-middleEast-600
+    # unannotated ANT articles, read with the model's triggers
+    ('وتابعت "المحتجز هدد بقتل الجميع وهتف الله أكبر"', "KILL", "قتل", "threatened"),  # SK-internationalNews-536
+    ("إن مرشحتها لمنصب رئيس الأمن تلقت تهديدات بالقتل.", "KILL", "القتل", "threatened"),
+    ('"ليس هناك سبب واحد يدعو إلى قتل بابتشينكو"', "KILL", "قتل", "demanded"),  # BB-internationalNews-588
+    ("حيث حذر من هجوم حكومي وشيك ضد آخر معاقل المتمردين", "ATTACK", "هجوم", "future"),  # BB-middleEast-952
 ])
 def test_a_trigger_that_names_no_real_event(text, label, surface, reason):
     assert non_event(trigger(text, label, surface), text) == reason
@@ -47,6 +52,8 @@ def test_a_trigger_that_names_no_real_event(text, label, surface, reason):
     ("ولا تزال الاشتباكات مستمرة في البوكمال", "ATTACK", "الاشتباكات"),
     ("وقتل خلال إحباط الهجوم 8 من جنود الجيش المصري", "ATTACK", "الهجوم"),  # SK-middleEast-1053: repelled
     ('وقالت الوكالة إن نازيك "اعترف" بأنه خطط للهجوم الذي وقع منطقة ريحانلي', "ATTACK", "لهجوم"),  # carried out
+    ('أثارت تقارير حول هجوم محتمل "بالغازات السامة"', "ATTACK", "هجوم"),  # a reported attack, Douma
+    ("الولايات المتحدة تدعو الى إنهاء العمليات الهجومية فورا", "ATTACK", "العمليات"),  # ongoing: to end them
 ])
 def test_a_real_event_near_the_same_cues(text, label, surface):
     assert non_event(trigger(text, label, surface), text) is None
