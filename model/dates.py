@@ -31,8 +31,12 @@ Rules (the publication date is `pub`; "on or before" keeps events in the past, a
   `مطلع الشهر نفسه`), `اليوم نفسه`/`ذلك اليوم` its day; `منذ ذلك الحين`/`التاريخ`/`الوقت` from it to pub;
   `اليوم التالي`, `الشهر التالي`, `العام التالي` the next unit; `بعد ذلك بيومين`, `قبل ذلك بثلاثة أعوام` shifted by the
   duration (hours keep its day);
+- a week of a month (`الأسبوع الثاني من شهر شباط/فبراير` = days 8-14, `الأسبوع الأخير من مايو` its last seven days);
+  Christmas (`عيد الميلاد` 25 December, `عشية عيد الميلاد` 24 December) and `ليلة رأس السنة` (31 December), of the
+  year given or the last one on or before pub;
 Unresolvable expressions (durations without an anchor such as `ثلاثة أيام`, Hijri dates and holidays, references
-back with no date before them, relative expressions with no publication date) keep their text with start/end null.
+back with no date before them, relative expressions with no publication date, an ordinal weekday of a series,
+`الجمعة الأولى`, unless it is the latest of a run, `للجمعة الرابعة على التوالي`) keep their text with start/end null.
 
 `dateparser` (checked, 1.5) reads some Arabic and takes a relative base, and is used here for numeric dates. It is
 not used for the rest because on these texts it is wrong or silent: it returns nothing for `يوم الخميس`,
@@ -290,8 +294,8 @@ class _Resolver:
         night = re.match(r"^(?:(?:حوالي|حوالى|نحو|قرابة)\s+)?منتصف\s+(ليل\s+\S+\s+\S+)$", s)
         if night and all(w in WEEKDAYS for w in night.group(1).split()[1:]):
             return self._range(night.group(1))  # `حوالى منتصف ليل الخميس الجمعة`: the night between the two days
-        for fn in (self._numeric, self._explicit, self._relative_day, self._decade, self._last, self._weekday,
-                   self._relative_period, self._ago, self._year_only):
+        for fn in (self._numeric, self._holiday, self._explicit, self._relative_day, self._decade, self._last,
+                   self._weekday, self._relative_period, self._ago, self._year_only):
             iv = fn(s)
             if iv:
                 return iv
@@ -394,6 +398,26 @@ class _Resolver:
             rb = (_next_year(rb[0]), _next_year(rb[1]))
         return ra[0], rb[1]
 
+    def _holiday(self, s: str) -> Interval | None:
+        """Christmas (`عيد الميلاد`, 25 December; its eve `عشية`/`ليلة` 24 December) and New Year's Eve (`ليلة رأس
+        السنة`, 31 December) of the year given (`عشية عيد الميلاد عام 2000`), else the last one on or before
+        publication. Holidays of the Hijri calendar, which move, stay unresolved."""
+        christmas = re.search(r"(?:^|\s)(?:(عشية|ليلة)\s+)?عيد\s+الميلاد(?:\s+المجيد)?(?=\s|$|،)", s)
+        new_year = re.search(r"(?:^|\s)(?:عشية|ليلة)\s+راس\s+السنة(?:\s+الميلادية)?(?=\s|$|،)", s)
+        if not christmas and not new_year:
+            return None
+        month, day = (12, 24 if christmas.group(1) else 25) if christmas else (12, 31)
+        year = YEAR_RE.search(s)
+        if year:
+            y = int(year.group(1))
+        elif re.search(r"(?:العام|عام|السنة)\s+(?:الماضي|المنصرم|الفائت)", s) and self.pub:
+            y = self.pub.year - 1
+        elif self.pub:
+            y = self.pub.year if (month, day) <= (self.pub.month, self.pub.day) else self.pub.year - 1
+        else:
+            return None
+        return (date(y, month, day),) * 2
+
     def _numeric(self, s: str) -> Interval | None:
         if not re.fullmatch(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}", s):
             return None
@@ -412,6 +436,17 @@ class _Resolver:
             return None
         before, after = s[:mm.start()].strip(), s[mm.end():].strip()
         after = re.sub(rf"^(?:{_MONTH_ALT})(?=$|\s)", "", after).strip()  # يناير (كانون الثاني) 2011
+        week = re.search(rf"(?:^|\s)الاسبوع\s+({_ORD_ALT}|الاخير)\s+من(?:\s+شهر)?\s*$", before)
+        if week:  # `الأسبوع الثاني من شهر شباط/فبراير`: days 8-14; `الأسبوع الأخير`: the last seven days
+            iv = self._explicit(s[mm.start():])
+            if not iv or week.group(1) not in ORDINALS and week.group(1) != "الاخير":
+                return None
+            last = iv[1]
+            if week.group(1) == "الاخير":
+                return last - timedelta(days=6), last
+            n = ORDINALS[week.group(1)]
+            first = iv[0] + timedelta(days=7 * (n - 1))
+            return (first, min(first + timedelta(days=6), last)) if 1 <= n <= 5 and first <= last else None
         day = None
         dm = re.search(r"(\d{1,2})\s*(?:من)?\s*$", before)
         if dm and 1 <= int(dm.group(1)) <= 31:
@@ -496,6 +531,9 @@ class _Resolver:
         found = [(w, d) for w, d in WEEKDAYS.items() if re.search(rf"(?:^|\s){w}(?:\s|$|\))", s)]
         if not found or not self.pub:
             return None
+        if re.search(rf"(?:^|\s){found[-1][0]}\s+(?:ال)?(?:اولي|ثانية|ثالثة|رابعة|خامسة|اخيرة|{_ORD_ALT})(?:\s|$)", s) \
+                and "التوالي" not in s:  # `للجمعة الرابعة على التوالي` is the latest, of four in a row
+            return None  # `الجمعة الأولى` of a series of protests: which Friday, the text tells elsewhere
         wd = found[-1][1]
         back = (self.pub.weekday() - wd) % 7
         if re.search(r"(?:الماضي|الماضية|المنصرم)", s) and back == 0:

@@ -319,3 +319,24 @@ def test_an_ordinal_day_of_something_is_not_today():
     assert not resolve_date("اليوم الثالث للاحتجاجات", date(2018, 9, 6)).resolved
     assert not resolve_date("الليلة الثانية", date(2018, 9, 6)).resolved
     assert iv("اليوم الخميس", date(2018, 9, 6)) == ("2018-09-06", "2018-09-06")
+
+
+@pytest.mark.parametrize("text, pub, expected", [
+    # unannotated ANT v2.1 articles, read with the bundled model's spans
+    ("الأسبوع الثاني من شهر شباط/فبراير الحالي", date(2018, 2, 20), ("2018-02-08", "2018-02-14")),  # FR-middleEast-26
+    ("الأسبوع الأخير من مايو 2018", date(2018, 6, 10), ("2018-05-25", "2018-05-31")),
+    ("يوم عيد الميلاد، عام 2009", date(2018, 8, 16), ("2009-12-25", "2009-12-25")),  # CN-middleEast-1234
+    ("عشية عيد الميلاد عام 2000", date(2018, 5, 13), ("2000-12-24", "2000-12-24")),  # SK-internationalNews-1553
+    ("ليلة رأس السنة", date(2018, 1, 3), ("2017-12-31", "2017-12-31")),
+    ("لجمعة الرابعة على التوالي", date(2018, 4, 20), ("2018-04-20", "2018-04-20")),  # SK-middleEast-1147 (dev)
+])
+def test_weeks_of_a_month_christmas_and_a_friday_of_a_run(text, pub, expected):
+    assert iv(text, pub) == expected
+
+
+def test_an_ordinal_friday_of_a_series_stays_unresolved():
+    # BB-middleEast-379 (ANT): the shootings of `الجمعة الأولى` (30 March), told in a report of the fourth Friday
+    assert not resolve_date("الجمعة الأولى", date(2018, 4, 20)).resolved
+    assert not resolve_date("الجمعة الثانية", date(2018, 4, 20)).resolved
+    assert iv("الجمعة", date(2018, 4, 20)) == ("2018-04-20", "2018-04-20")
+    assert iv("الثاني من شهر شباط", date(2018, 2, 20)) == ("2018-02-02", "2018-02-02")  # a day, not a week
