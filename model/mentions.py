@@ -14,7 +14,7 @@ from functools import lru_cache
 from .dates import DateValue, fits_grain, reference_grain, resolve_date, width_days, year_before
 from .document import Document, Entity, entity_index
 from .factuality import non_event
-from .numbers import Count, _numbers, norm_letters, parse_count
+from .numbers import Count, _numbers, counts_things, norm_letters, parse_count
 
 ATTACK, CASUALTY = "ATTACK", ("KILL", "INJURE", "ARREST")
 SENTENCE_END = re.compile(r"[.؟?!]+|\n+")
@@ -129,7 +129,7 @@ def event_date(doc: Document, d: Entity, pub: date | None) -> DateValue:
 def victim_count(v: Entity) -> Count | None:
     if v.label == "PER":
         return Count(1, 1, False, v.text)
-    if v.label == "GROUP":
+    if v.label == "GROUP" and not counts_things(v.text):
         return parse_count(v.text, singular=True)
     return None
 

@@ -333,6 +333,22 @@ def _nationality_singular(word: str) -> bool:
     return stem.endswith("ي") and not stem.endswith(("يي", "ئي")) and nationality_code(stem) is not None
 
 
+# things a number may count in a victim span the model got wrong (`3 آليات على الأقل`, `عدد (12) هدف`): no people
+THINGS = {"اليات", "الية", "سيارات", "سيارة", "عربات", "عربة", "مركبات", "مركبة", "دبابات", "دبابة", "مدرعات", "مدرعة",
+          "منازل", "منزل", "مباني", "مبنى", "مبني", "منشات", "منشاة", "مواقع", "موقع", "اهداف", "هدف", "صواريخ", "صاروخ",
+          "قذائف", "قذيفة", "طائرات", "طائرة", "مخازن", "مخزن", "انفاق", "نفق", "خنادق", "مخابئ", "مخبا", "اوكار",
+          "دراجات", "دراجة", "زوارق", "زورق", "سفن", "سفينة", "شاحنات", "شاحنة", "منصات", "منصة", "اسلحة", "عبوات"}
+
+
+def counts_things(text: str) -> bool:
+    """Whether a number's noun is a thing, not people (`3 آليات`, `عدد (12) هدف`), or the number is a rate (`106 لكل
+    100 ألف`): such a span gives no count of victims."""
+    words = [w for w in re.sub(r"[^\w\s]", " ", norm_letters(normalize_digits(text))).split()
+             if not w.isdigit() and w not in ("من", "عدد", "نحو", "حوالي", "قرابة", "اكثر", "عشرات", "مئات", "الاف",
+                                              "عدة", "بضع", "بضعة")]
+    return bool(words) and (words[0] in THINGS or words[0].removeprefix("ال") in THINGS or "لكل" in words)
+
+
 def parse_count(text: str, singular: bool = False) -> Count | None:
     """The count that `text` gives, or None. `singular=True` reads a singular unnamed person as 1."""
     if not text or not text.strip():

@@ -233,3 +233,18 @@ def test_one_more_person_and_more_singular_heads():
     for text in ("آخرون", "آخرين", "أخريات"):  # others, uncounted
         assert parse_count(text, singular=True) is None, text
     assert bounds("آخر", singular=False) is None
+
+
+def test_a_victim_span_that_counts_things_or_a_rate_gives_no_count():
+    from model.mentions import victim_count
+    from model.document import Entity
+    from model.numbers import counts_things
+
+    # the bundled model's victim spans on unannotated ANT articles: SK-middleEast-1903 `تدمير 3 آليات على الأقل`,
+    # a murder rate in BB-internationalNews-1118 (`106 لكل 100 ألف`), `عدد (12) هدف` of an air strike
+    for text in ("3 آليات على الأقل", "عشرات الآليات", "عدد (12) هدف", "106 لكل 100 ألف"):
+        assert counts_things(text), text
+        assert victim_count(Entity("T1", "GROUP", 0, len(text), text)) is None, text
+    for text in ("15 مسلحاً", "آلاف الأشخاص", "خمسة أشخاص على متن سيارة"):
+        assert not counts_things(text), text
+    assert victim_count(Entity("T1", "GROUP", 0, 9, "15 مسلحاً")).min == 15
