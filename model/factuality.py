@@ -27,8 +27,10 @@ CUES = {  # reason -> pattern on the normalized clause before the trigger, endin
     "planned": r"(?:^|\s)[وفل]?(?:تخطيط\w*|يخطط\w*|تخطط\w*|خطط\w*|ينوي|تنوي|ينوون|يرمي الي|يعتزم|تعتزم|يعتزمون)"
                r"(?:\s+(?:ل|لتنفيذ|تنفيذ|لشن|شن))*$",  # `لتخطيطها لتنفيذ اعتداء`, `كانت تنوي مهاجمة`
     # `إذا تم اختطاف جندي`; to foil or prevent any (`لإحباط أي عملية خطف`): a kind of event, none in particular
-    "hypothetical": r"(?:^|\s)(?<!ما )[وف]?(?:(?:اذا|لو|في حال)(?:\s+(?:تم|كان))?"
-                    r"|(?:لاحباط|لمنع)\s+اي(?:\s+عملي[ةه])?)$",
+    "hypothetical": r"(?:^|\s)(?<!ما )[وف]?(?:(?:اذا|لو|في حال)(?:\s+\S+){0,3}"
+                    r"|(?:لاحباط|لمنع)\s+اي(?:\s+عملي[ةه])?"
+                    r"|(?:قد\s+)?(?:يؤدي|تؤدي|يفضي|تفضي)\s+(?:الي|ل)|قد\s+(?:يسفر|تسفر)\s+عن(?:\s+سقوط)?"
+                    r"|خوفا\s+من\s+التعرض\s+ل?)$",
 }
 CUES["threatened"] = (r"(?:^|\s)[وف]?(?:هدد|هددت|يهدد|تهدد|يهددون|توعد|توعدت|يتوعد|تتوعد|تهديد|تهديدات)"
                      r"(?:\s+\S+)?\s+(?:ب|بال)?$")  # `هدد بقتل الجميع`, `تهديدات بالقتل`
@@ -65,6 +67,8 @@ def non_event(ent: Entity, text: str) -> str | None:
         if cue.search(before):
             if reason == "planned" and CARRIED_OUT.match(norm_letters(text[ent.end:ent.end + 40])):
                 return None
+            if reason == "hypothetical" and re.search(r"(?:^|\s)(?:كان|كانت)$", before):
+                return None  # `إذا كان القصف قد تسبب بخسائر`: whether, of a real event
             return reason
     if FUTURE.match(word) or IMMINENT.match(norm_letters(text[ent.end:ent.end + 30])):
         return "future"

@@ -36,6 +36,9 @@ def trigger(text: str, label: str, surface: str) -> Entity:
     ("إن مرشحتها لمنصب رئيس الأمن تلقت تهديدات بالقتل.", "KILL", "القتل", "threatened"),
     ('"ليس هناك سبب واحد يدعو إلى قتل بابتشينكو"', "KILL", "قتل", "demanded"),  # BB-internationalNews-588
     ("حيث حذر من هجوم حكومي وشيك ضد آخر معاقل المتمردين", "ATTACK", "هجوم", "future"),  # BB-middleEast-952
+    ("إنهما سيختفيان عن خريطة العالم في حال شنت إيران هجوما على الدولة العبرية", "ATTACK", "هجوما", "hypothetical"),
+    ("مبلغ 20 مليون دولار لمن يدلي بأي معلومات تؤدي إلى القبض على الصماد.", "ARREST", "القبض", "hypothetical"),
+    ("اضطر للانسحاب برفقة قافلة عسكرية روسية خوفا من التعرض لقصف أميركي.", "ATTACK", "قصف", "hypothetical"),
 ])
 def test_a_trigger_that_names_no_real_event(text, label, surface, reason):
     assert non_event(trigger(text, label, surface), text) == reason
@@ -54,6 +57,7 @@ def test_a_trigger_that_names_no_real_event(text, label, surface, reason):
     ('وقالت الوكالة إن نازيك "اعترف" بأنه خطط للهجوم الذي وقع منطقة ريحانلي', "ATTACK", "لهجوم"),  # carried out
     ('أثارت تقارير حول هجوم محتمل "بالغازات السامة"', "ATTACK", "هجوم"),  # a reported attack, Douma
     ("الولايات المتحدة تدعو الى إنهاء العمليات الهجومية فورا", "ATTACK", "العمليات"),  # ongoing: to end them
+    ("من دون أن توضح طبيعة الموقع المستهدف أو إذا كان القصف قد تسبب بأي خسائر بشرية", "ATTACK", "القصف"),  # whether
 ])
 def test_a_real_event_near_the_same_cues(text, label, surface):
     assert non_event(trigger(text, label, surface), text) is None
