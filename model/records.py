@@ -128,6 +128,21 @@ def _shared_victims(group: list[Mention]) -> set[str]:
     return {v for v, k in kinds.items() if len(k) > 1}
 
 
+_DEAD = r"(?:ال)?(?:قتيل|قتلي|قتلى|شهيد|شهداء|ضحية|ضحايا)"
+_HURT = r"(?:ال)?(?:جريح|جرحي|جرحى|مصاب|مصابا|مصابين|مصابون)"
+SHARED_AFTER = re.compile(rf"^\s*(?:(?:\S+\s+)?(?:ما\s+)?بين\s+|من\s+)?(?:{_DEAD}\s+(?:و|او)\s*{_HURT}"
+                          rf"|{_HURT}\s+(?:و|او)\s*{_DEAD})")
+SHARED_BEFORE = re.compile(r"(?:قتل|مقتل|مصرع|استشهاد)\s+(?:و|او)\s*(?:جرح|اصابة|اصابه)\s*(?:نحو|حوالي|اكثر من)?\s*$")
+
+
+def _shared_in_text(v: Entity, text: str) -> bool:
+    """A count the text gives to the dead and the wounded together (`نحو 150 بين قتيل وجريح`, `عشرات القتلى
+    والمصابين`, `مقتل وجرح العشرات`), whatever relations a model found: it goes to neither outcome (guidelines 11.7)."""
+    return bool(SHARED_AFTER.match(norm_letters(text[v.end:v.end + 40]))
+                or SHARED_AFTER.match(norm_letters(" ".join(v.text.split()[1:])))
+                or SHARED_BEFORE.search(norm_letters(text[max(0, v.start - 30):v.start])))
+
+
 def _orgs(ids: list[str], member_of: dict[str, list[str]]) -> list[str]:
     return list(dict.fromkeys(o for i in ids for o in member_of.get(i, [])))
 
@@ -249,7 +264,7 @@ def _parts(m: Mention, text: str, shared: set[str], drop: set[str] = frozenset()
     for v in sorted(m.role("VICTIM"), key=lambda e: e.start):
         if v.id in drop:
             continue
-        c = None if v.id in shared else victim_count(v)
+        c = None if v.id in shared or _shared_in_text(v, text) else victim_count(v)
         if c is not None and c.max is not None and (AT_LEAST_AFTER_SPAN.match(norm_letters(_after_count(v, m, text)))
                                                     or _cut_bound(v, text)):
             c = Count(c.min, None, c.approx, c.text)  # `سبعة أشخاص على الأقل` with the bound left outside the span
