@@ -1,5 +1,6 @@
 """Trigger spans that name no real event (guidelines rule 1.4): a ceasefire, a negated, planned, hypothetical,
-threatened, demanded, imminent or future action. The gold never marks these as triggers; the model sometimes does, and a record built from
+threatened, demanded, imminent or future action, and words of violence in another sense (`إطلاق سراح`, a release;
+`أصيبت بالذهول`, shocked). The gold never marks these as triggers; the model sometimes does, and a record built from
 such a span would report an attack that did not happen (`وقف إطلاق النار`, `لتخطيطها لتنفيذ اعتداء`).
 
 `non_event(entity, text)` gives the reason a trigger span is no event, or None. Each cue must stand right before
@@ -40,6 +41,11 @@ _CUES = {reason: re.compile(p) for reason, p in CUES.items()}
 IMMINENT = re.compile(r"^\s*(?:\S+\s+)?(?:وشيك|وشيكا|وشيكة)(?:\s|$|[،,.])")
 # `وقف إطلاق النار`, `وقفاً لإطلاق`, `وقف هش لإطلاق`, `هدنة`: the firing that stops
 CEASEFIRE = re.compile(r"(?:^|\s)[وفبل]?(?:وقف|وقفا|لوقف|بوقف|هدنه|هدنة)(?:\s+\w+)?\s*(?:ل|ب)?(?:اطلاق)?$")
+# words of violence in another sense, read on the words after the trigger: `إطلاق سراح` (a release); hurt by shock or
+# illness (`أصيبت بالذهول`, `أصيب بنوبة قلبية`, `المصاب بسرطان`)
+RELEASE = re.compile(r"^\s*(?:ال)?سراح")
+NOT_A_WOUND = re.compile(r"^\s*(?:ب|بال)(?:ذهول|صدمة|صدمه|دهشة|دهشه|احباط|خيبة|خيبه|هلع|ذعر|حزن|قلق|اكتئاب|جلطة|جلطه"
+                         r"|سرطان|فيروس|مرض|وعكة|وعكه|نوبة|نوبه|زكام|انفلونزا|كورونا)")
 # the plan carried out: `اعترف بأنه خطط للهجوم الذي وقع في ريحانلي`
 CARRIED_OUT = re.compile(r"^\s*(?:\S+\s+)?(?:الذي|التي)\s+"
                          r"(?:وقع|وقعت|استهدف|استهدفت|اسفر|اسفرت|اودي|اودت|نفذ|نفذت|شن|شنت)")
@@ -55,7 +61,7 @@ def _clause_before(text: str, start: int) -> str:
 
 def non_event(ent: Entity, text: str) -> str | None:
     """Why the trigger span `ent` names no real event (`ceasefire`, `negated`, `planned`, `hypothetical`,
-    `threatened`, `demanded`, `future`), or None for a real one."""
+    `threatened`, `demanded`, `future`, `release`, `not a wound`), or None for a real one."""
     if ent.label not in TRIGGERS:
         return None
     word = norm_letters(ent.text)
@@ -70,8 +76,13 @@ def non_event(ent: Entity, text: str) -> str | None:
             if reason == "hypothetical" and re.search(r"(?:^|\s)(?:كان|كانت)$", before):
                 return None  # `إذا كان القصف قد تسبب بخسائر`: whether, of a real event
             return reason
-    if FUTURE.match(word) or IMMINENT.match(norm_letters(text[ent.end:ent.end + 30])):
+    after = norm_letters(text[ent.end:ent.end + 30])
+    if FUTURE.match(word) or IMMINENT.match(after):
         return "future"
+    if RELEASE.match(after) and re.match(r"^[وفب]?(?:ل)?(?:اطلاق|اطلق|يطلق|تطلق|ت?طلق)", word):
+        return "release"
+    if ent.label == "INJURE" and NOT_A_WOUND.match(after):
+        return "not a wound"
     return None
 
 

@@ -39,6 +39,10 @@ def trigger(text: str, label: str, surface: str) -> Entity:
     ("إنهما سيختفيان عن خريطة العالم في حال شنت إيران هجوما على الدولة العبرية", "ATTACK", "هجوما", "hypothetical"),
     ("مبلغ 20 مليون دولار لمن يدلي بأي معلومات تؤدي إلى القبض على الصماد.", "ARREST", "القبض", "hypothetical"),
     ("اضطر للانسحاب برفقة قافلة عسكرية روسية خوفا من التعرض لقصف أميركي.", "ATTACK", "قصف", "hypothetical"),
+    ("وأمر قاض إسرائيلي، الاثنين، بإطلاق سراح 19 عربيا اعتقلتهم الشرطة", "ATTACK", "إطلاق", "release"),
+    ("بتهمة الاعتداء، ثم اطلق سراحها بكفالة.", "ARREST", "اطلق", "release"),
+    ('وأكدت منظمة العفو الدولية أنها "أصيبت بالذهول من استخدام السلطات', "INJURE", "أصيبت", "not a wound"),
+    ("الذي كان من المفترض أن يكون مرشحا لكنه أصيب بنوبة قلبية", "INJURE", "أصيب", "not a wound"),
 ])
 def test_a_trigger_that_names_no_real_event(text, label, surface, reason):
     assert non_event(trigger(text, label, surface), text) == reason
@@ -58,6 +62,8 @@ def test_a_trigger_that_names_no_real_event(text, label, surface, reason):
     ('أثارت تقارير حول هجوم محتمل "بالغازات السامة"', "ATTACK", "هجوم"),  # a reported attack, Douma
     ("الولايات المتحدة تدعو الى إنهاء العمليات الهجومية فورا", "ATTACK", "العمليات"),  # ongoing: to end them
     ("من دون أن توضح طبيعة الموقع المستهدف أو إذا كان القصف قد تسبب بأي خسائر بشرية", "ATTACK", "القصف"),  # whether
+    ("قتل عندما أطلق عليه النار بعد محاولته الفرار", "ATTACK", "أطلق"),  # fired at him
+    ("وقال إن بعضهم أصيب إصابات طفيفة في الانفجار", "INJURE", "أصيب"),
 ])
 def test_a_real_event_near_the_same_cues(text, label, surface):
     assert non_event(trigger(text, label, surface), text) is None
