@@ -381,13 +381,15 @@ def parse_count(text: str, singular: bool = False) -> Count | None:
 
 
 AGE_BEFORE = re.compile(r"(?:العمر|عمره|عمرها|عمرهم|البالغ|البالغة|يبلغ|تبلغ|عمر)\s*$")
-AGE_AFTER = re.compile(r"^\s*(?:عاما|عام|عاماً|سنة|سنوات|ربيعا|سنه)(?:\s|$|[)،,.])")
+AGE_AFTER = re.compile(r"^\s*(?:عاما|عام|عاماً|سنة|سنوات|ربيعا|سنه|من العمر)(?:\s|$|[)،,.])")
 
 
 def _age(text: str, num: tuple[int, int, int]) -> bool:
-    """A number that is someone's age, not a count: `رجلا يبلغ من العمر 63 عاما`, `شاب (23 عاما)`."""
+    """A number that is someone's age or rank, not a count: `رجلا يبلغ من العمر 63 عاما`, `شاب (23 عاما)`, a number
+    with the article after another word (`فتاتين في الـ15 والـ16 من العمر`, `العامل الـ 39`; not `الـ12`, the twelve)."""
     start, end, _ = num
-    return bool(AGE_AFTER.match(norm_letters(text[end:])) or AGE_BEFORE.search(norm_letters(text[:start]).rstrip("( ")))
+    return bool(AGE_AFTER.match(norm_letters(text[end:])) or AGE_BEFORE.search(norm_letters(text[:start]).rstrip("( "))
+                or re.search(r"\S\s+[وب]?ال\u0640*\s?$", text[:start]) and text[start:end][:1].isdigit())
 
 
 def _conjuncts(text: str) -> list[str]:

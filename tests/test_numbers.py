@@ -248,3 +248,12 @@ def test_a_victim_span_that_counts_things_or_a_rate_gives_no_count():
     for text in ("15 مسلحاً", "آلاف الأشخاص", "خمسة أشخاص على متن سيارة"):
         assert not counts_things(text), text
     assert victim_count(Entity("T1", "GROUP", 0, 9, "15 مسلحاً")).min == 15
+
+
+def test_a_number_with_the_article_after_a_word_is_an_age_or_a_rank():
+    # ANT (unannotated): `فتاتين في الـ15 والـ16 من العمر` are two girls, not 31 people; BB-internationalNews-196
+    # (train): `العامل الـ 39` is one worker, the 39th; `الـ12` alone is the twelve told before
+    assert bounds("فتاتين في الـ15 والـ16 من العمر") == (2, 2, False)
+    assert bounds("العامل الـ 39") == (1, 1, False)
+    assert bounds("الـ12") == (12, 12, False)
+    assert parse_count("15 من العمر", singular=True) is None
