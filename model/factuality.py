@@ -22,11 +22,14 @@ import re
 from .document import Document, Entity
 from .numbers import norm_letters
 
-_AUX = r"(?:\s+(?:يتم|تم|يجر|تجر|يسفر|تسفر|يسفرعن|تسفرعن|عن|سقوط|وقوع|اي|قط))*"  # may stand between cue and trigger
+# may stand between the cue and the trigger; `يسفر` only with `عن`: `لم يسفر الهجوم عن خسائر` negates the losses
+_AUX = (r"(?:\s+(?:يتم|تم|يجر|تجر|(?:يسفر|تسفر)\s*عن|عن|سقوط|وقوع|اي|قط|يوجه|توجه|يشن|تشن|ينفذ|تنفذ|يقع|تقع|يحدث"
+        r"|تحدث|يسجل|تسجل|تسجيل|يبلغ|تبلغ|يرد|ترد))*")  # `لم يوجه أي ضربات`, `لم تقع إصابات`, `لم يسجل وقوع`
 CUES = {  # reason -> pattern on the normalized clause before the trigger, ending right before it
     "negated": rf"(?:^|\s)[وف]?(?:لم|لن|عدم|بعدم){_AUX}$",  # `ولم يتم قط اعتقالها`, `عدم مقتل مدنيين`
-    "planned": r"(?:^|\s)[وفل]?(?:تخطيط\w*|يخطط\w*|تخطط\w*|خطط\w*|ينوي|تنوي|ينوون|يرمي الي|يعتزم|تعتزم|يعتزمون)"
-               r"(?:\s+(?:ل|لتنفيذ|تنفيذ|لشن|شن))*$",  # `لتخطيطها لتنفيذ اعتداء`, `كانت تنوي مهاجمة`
+    "planned": r"(?:^|\s)[وفل]?(?:تخطيط\w*|يخطط\w*|تخطط\w*|خطط\w*|ينوي|تنوي|ينوون|يرمي الي|يعتزم|تعتزم|يعتزمون"
+               r"|تستعد|يستعد|يستعدون|استعدادا|تحضيرا|يجنب\w*|تجنب\w*)"
+               r"(?:\s+(?:ل|لتنفيذ|تنفيذ|لشن|شن))*$",  # `لتخطيطها لتنفيذ اعتداء`, `كانت تنوي مهاجمة`, `استعدادا للهجوم`
     # `إذا تم اختطاف جندي`; to foil or prevent any (`لإحباط أي عملية خطف`): a kind of event, none in particular
     "hypothetical": r"(?:^|\s)(?<!ما )[وف]?(?:(?:اذا|لو|في حال)(?:\s+\S+){0,3}"
                     r"|(?:لاحباط|لمنع)\s+اي(?:\s+عملي[ةه])?"
@@ -50,6 +53,7 @@ NOT_A_WOUND = re.compile(r"^\s*(?:ب|بال)(?:ذهول|صدمة|صدمه|دهش
 CARRIED_OUT = re.compile(r"^\s*(?:\S+\s+)?(?:الذي|التي)\s+"
                          r"(?:وقع|وقعت|استهدف|استهدفت|اسفر|اسفرت|اودي|اودت|نفذ|نفذت|شن|شنت)")
 FUTURE = re.compile(r"^[وف]?س[يتن](?!طر)\w+$")  # `ستهاجم`, `سيقتل`; not `سيطرت` (took control)
+WILL_BE = re.compile(r"(?:^|\s)[وف]?(?:سيتم|ستتم|سوف يتم|سوف)$")  # `سيتم إسقاط الصواريخ`
 TRIGGERS = ("ATTACK", "KILL", "INJURE", "ARREST")
 
 
@@ -75,9 +79,11 @@ def non_event(ent: Entity, text: str) -> str | None:
                 return None
             if reason == "hypothetical" and re.search(r"(?:^|\s)(?:كان|كانت)$", before):
                 return None  # `إذا كان القصف قد تسبب بخسائر`: whether, of a real event
+            if reason == "negated" and re.match(r"^(?:\s*\S+){0,2}\s+(?:الا|إلا)(?:\s|$)", text[ent.end:ent.end + 30]):
+                return None  # `لم يطلقوا النار إلا بعد ذلك`: they did, only later
             return reason
     after = norm_letters(text[ent.end:ent.end + 30])
-    if FUTURE.match(word) or IMMINENT.match(after):
+    if FUTURE.match(word) or IMMINENT.match(after) or WILL_BE.search(before):
         return "future"
     if RELEASE.match(after) and re.match(r"^[وفب]?(?:ل)?(?:اطلاق|اطلق|يطلق|تطلق|ت?طلق)", word):
         return "release"

@@ -43,6 +43,9 @@ def trigger(text: str, label: str, surface: str) -> Entity:
     ("بتهمة الاعتداء، ثم اطلق سراحها بكفالة.", "ARREST", "اطلق", "release"),
     ('وأكدت منظمة العفو الدولية أنها "أصيبت بالذهول من استخدام السلطات', "INJURE", "أصيبت", "not a wound"),
     ("الذي كان من المفترض أن يكون مرشحا لكنه أصيب بنوبة قلبية", "INJURE", "أصيب", "not a wound"),
+    ('وأضاف أن "التحالف لم يوجه أي ضربات لمواقع الجيش السوري"', "ATTACK", "ضربات", "negated"),  # SK-middleEast-1917
+    ("وصلت تعزيزات إلى التحيتا وحول منطقة الفازة استعدادا لشن هجوم كبير", "ATTACK", "هجوم", "planned"),
+    ("وحذرت شخصيات روسية من أنه سيتم إسقاط الصواريخ", "ATTACK", "إسقاط", "future"),  # BB-middleEast-340
 ])
 def test_a_trigger_that_names_no_real_event(text, label, surface, reason):
     assert non_event(trigger(text, label, surface), text) == reason
@@ -63,6 +66,9 @@ def test_a_trigger_that_names_no_real_event(text, label, surface, reason):
     ("الولايات المتحدة تدعو الى إنهاء العمليات الهجومية فورا", "ATTACK", "العمليات"),  # ongoing: to end them
     ("من دون أن توضح طبيعة الموقع المستهدف أو إذا كان القصف قد تسبب بأي خسائر بشرية", "ATTACK", "القصف"),  # whether
     ("قتل عندما أطلق عليه النار بعد محاولته الفرار", "ATTACK", "أطلق"),  # fired at him
+    ("سقطت قذائف هاون داخل المنطقة الخضراء، بينما لم يسفر الهجوم عن أية خسائر", "ATTACK", "الهجوم"),  # SK-middleEast-3547
+    ("وأكد البيان أن رجال الشرطة لم يطلقوا النار إلا بعد ذلك", "ATTACK", "يطلقوا النار"),  # FR-internationalNews-777
+    ('وأوضح المصدر أن قوات النظام تسعى إلى "استرجاع السيطرة على القرى', "ATTACK", "استرجاع"),  # SK-middleEast-3103
     ("وقال إن بعضهم أصيب إصابات طفيفة في الانفجار", "INJURE", "أصيب"),
 ])
 def test_a_real_event_near_the_same_cues(text, label, surface):
