@@ -123,7 +123,14 @@ def event_date(doc: Document, d: Entity, pub: date | None) -> DateValue:
         anchor = next((v for e in earlier if not reference_grain(e.text)
                        and fits_grain(v := resolve_date(e.text, pub, None if pub else year_before(doc.text, e.start)),
                                       grain)), None)
-    return resolve_date(d.text, pub, None if pub else year_before(doc.text, d.start), anchor)
+    value = resolve_date(d.text, pub, None if pub else year_before(doc.text, d.start), anchor)
+    if not value.resolved and RUN_AFTER.match(doc.text[d.end:d.end + 20]):  # `[لجمعة الرابعة] على التوالي`: the
+        value = resolve_date(d.text + " على التوالي", pub)  # latest of a run, the span cut before its last words
+        value = DateValue(d.text, value.start, value.end)
+    return value
+
+
+RUN_AFTER = re.compile(r"^\s*(?:على|علي)\s+التوالي")
 
 
 def victim_count(v: Entity) -> Count | None:

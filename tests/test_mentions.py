@@ -175,3 +175,16 @@ def test_an_attack_annexed_to_its_date_refers_back():
                        [Relation("TIME", "T1", "T2")])
         m = build_mentions(doc, date(2018, 5, 21), SCHEMA.trigger_labels)[0]
         assert is_definite(m, text) == definite, text
+
+
+def test_a_date_span_cut_before_on_the_run_is_the_latest_of_the_run():
+    # SK-middleEast-1147 (dev), the bundled model's span `[لجمعة الرابعة] على التوالي`; alone, `الجمعة الرابعة` stays
+    # unresolved (which Friday of a series, the text tells elsewhere)
+    from model.mentions import event_date
+
+    for text, expected in (("وتظاهر الفلسطينيون للجمعة الرابعة على التوالي قرب السياج", ("2018-04-20", "2018-04-20")),
+                           ("وقتل فلسطينيون في الجمعة الرابعة قرب السياج", (None, None))):
+        start = text.index("جمعة الرابعة") - 1
+        d = spans(text, [("T1", "DATE", text[start:start + 13])])[0]
+        value = event_date(Document("d", text, [d], []), d, date(2018, 4, 20))
+        assert (value.start, value.end) == expected and value.text == d.text, text
