@@ -88,7 +88,8 @@ def build_mentions(doc: Document, pub: date | None, trigger_labels: tuple[str, .
         joint = [e for e in joint_attackers(m, doc) if e not in m.role("ATTACKER")]
         if joint:
             m.args["ATTACKER"] = m.role("ATTACKER") + joint
-        m.dates = [event_date(doc, d, pub) for d in m.role("TIME")]
+        m.dates = [event_date(doc, d, pub) for d in m.role("TIME")
+                   if not report_date(d, doc.text) or 0 <= d.start - m.ent.end <= 2]  # `هجمات الأربعاء`: its own
         m.counts = [c for v in m.role("VICTIM") if (c := victim_count(v))]
         m.aggregate = is_aggregate(m, doc.text)
         m.quantity = quantity(m, doc.text)
@@ -131,6 +132,18 @@ def event_date(doc: Document, d: Entity, pub: date | None) -> DateValue:
 
 
 RUN_AFTER = re.compile(r"^\s*(?:على|علي)\s+التوالي")
+SPEECH = (r"(?:قال|قالت|اعلن|اعلنت|ذكر|ذكرت|افاد|افادت|اكد|اكدت|نقل|نقلت|اوضح|اوضحت|صرح|صرحت|اضاف|اضافت|كشف|كشفت"
+          r"|بين|بينت|زعم|زعمت|اشار|اشارت|اعترف|اعترفت|نفي|نفت|اتهم|اتهمت|حذر|حذرت|ادان|ادانت|دان|دانت|تبني|تبنت)")
+REPORT_BEFORE = re.compile(rf"(?:^|\s)[وف]?{SPEECH}(?:\s+\S+){{0,5}}?[\s،,]*"
+                           r"(?:في\s+(?:بيان|تصريح|تصريحات|مؤتمر)\S*(?:\s+\S+){0,2}[\s،,]*)?$")
+REPORT_AFTER = re.compile(r"^[\s،,]*(?:\S+\s+){0,2}?(?:ان|بان|انه|انها|انهم|بانه|بانها|:)(?:\s|$)")
+
+
+def report_date(d: Entity, text: str) -> bool:
+    """A DATE told as the day of a statement (`أعلن المرصد السوري لحقوق الإنسان الثلاثاء أن حصيلة الغارات`, `أعلن
+    الأردن، مساء الثلاثاء، أن`): the report's date, never the event's (guidelines 11.8), whatever a model linked."""
+    before = re.split(r"[.؟?!\n]", norm_letters(text[max(0, d.start - 70):d.start]))[-1]
+    return bool(REPORT_BEFORE.search(before)) and bool(REPORT_AFTER.match(norm_letters(text[d.end:d.end + 25])))
 
 
 def victim_count(v: Entity) -> Count | None:

@@ -188,3 +188,18 @@ def test_a_date_span_cut_before_on_the_run_is_the_latest_of_the_run():
         d = spans(text, [("T1", "DATE", text[start:start + 13])])[0]
         value = event_date(Document("d", text, [d], []), d, date(2018, 4, 20))
         assert (value.start, value.end) == expected and value.text == d.text, text
+
+
+def test_the_day_of_a_statement_is_not_the_events_date():
+    # FR-middleEast-26 (ANT, the bundled model's TIME link): `أعلن المرصد ... الثلاثاء أن حصيلة الغارات`; the day of
+    # the raids is the Monday told after them. FR-internationalNews-684 (train): `بعيد هجمات الأربعاء من أن` keeps its
+    # date, annexed to the trigger
+    text = ("أعلن المرصد السوري لحقوق الإنسان الثلاثاء أن حصيلة الغارات على الغوطة الشرقية الاثنين ارتفعت. "
+            "وحذر المالكي بعيد هجمات الأربعاء من أن التحالف سيرد.")
+    ents = spans(text, [("T1", "ORG", "المرصد السوري لحقوق الإنسان"), ("T2", "DATE", "الثلاثاء"),
+                        ("T3", "ATTACK", "الغارات"), ("T4", "DATE", "الاثنين"), ("T5", "ATTACK", "هجمات"),
+                        ("T6", "DATE", "الأربعاء")])
+    rels = [Relation("TIME", "T3", "T2"), Relation("TIME", "T3", "T4"), Relation("TIME", "T5", "T6")]
+    ms = {m.id: m for m in build_mentions(Document("d", text, ents, rels), date(2018, 2, 20), SCHEMA.trigger_labels)}
+    assert [d.text for d in ms["T3"].dates] == ["الاثنين"]
+    assert [(d.text, d.start) for d in ms["T5"].dates] == [("الأربعاء", "2018-02-14")]
