@@ -253,14 +253,14 @@ ACTIONS = [  # (name, pattern on the normalized trigger without its article and 
     ("bombing", r"^(?:تفجير|انفجار|انفجر|فجر|يفجر)"), ("shooting", r"^(?:اطلاق (?:ال)?نار|اطلق (?:ال)?نار|رصاص)"),
     ("clash", r"^(?:اشتباك|اشتبك|مواجه|معارك|معركة|قتال)"), ("shelling", r"^(?:قصف|قذائف|صواريخ|صاروخ)"),
     ("sweep", r"^(?:تمشيط)"), ("abduction", r"^(?:اختطاف|خطف|اختطف)"), ("targeting", r"^(?:استهدا?ف|يستهدف|مستهدف)"),
-    ("ramming", r"^(?:دهس|يدهس|صدم|صدمت|يصدم)"),
-    ("ambush", r"^(?:كمين|كمائن)"), ("massacre", r"^(?:مجزر|مذبح)"),  # `حادث الدهس` ... `الدهس` (FR-internationalNews-885)
+    ("ramming", r"^(?:دهس|يدهس|صدم|صدمت|يصدم)"),  # `حادث الدهس` ... `الدهس` (FR-internationalNews-885)
+    ("ambush", r"^(?:كمين|كمائن)"), ("massacre", r"^(?:مجزر|مذبح)"),
 ]
 
 
 FAMILIES = {"raid": "ground", "storm": "ground", "sweep": "ground", "airstrike": "air", "shelling": "fire",
-            "bombing": "blast", "shooting": "fire", "clash": "fire", "abduction": "abduction", "ramming": "ramming", "ambush": "ambush", "massacre": "massacre",
-            "targeting": "targeting"}
+            "bombing": "blast", "shooting": "fire", "clash": "fire", "abduction": "abduction", "ramming": "ramming",
+            "targeting": "targeting", "ambush": "ambush", "massacre": "massacre"}
 
 
 @lru_cache(maxsize=4096)
