@@ -35,8 +35,9 @@ span with its own relations. Mentions are joined (union-find) by these rules, in
    (003: 6 + 2 killed, 11 + 20 captured of 8 and 31).
 8. Last: the same kind of action told again (`مداهمة` ... `المداهمة`), and the same trigger word told again in its
    sentence or the next (`بعد إطلاق صواريخ` ... `وينسب إطلاق هذه الصواريخ`), join when compatible and their tolls
-   agree (the same word also needs the same victims' side and arresting force, and no `كما`, "also", before it); an attack the headline or lead names with nothing of its own joins the next attack event within 3
-   sentences (`هجوم كيمياوي مفترض`, then the body's attack); a casualty with nothing but its source and uncounted
+   agree (the same word also needs the same victims' side and arresting force, and no `كما`, "also", before it);
+   an attack the headline or lead names with nothing of its own joins the next attack event within 3 sentences
+   (`هجوم كيمياوي مفترض`, then the body's attack); a casualty with nothing but its source and uncounted
    victims (`جريمة قتل`, `شاهدوا أقاربهم يقتلون`) is a detail of the one of its kind told before it.
 Aggregates (`38 عملية`, `عشرات الهجمات`, attacks over more than a month, `هجمات منتظمة`, `مرارا`, a statistic of
 cases `5 حالات اغتيال`, `خلال الفترة من 2014-2017م`) take no part in rules 4

@@ -313,7 +313,8 @@ def _singular(norm_words: list[str]) -> bool:
     if any(w in STANDALONE_ONE for w in norm_words):
         return True
     if norm_words in (["اخر"], ["الاخر"], ["اخرا"], ["اخري"], ["الاخري"]):
-        return True  # `وإصابة آخر`, `وأصيب الآخر`: one more person (FR-internationalNews-2460, SK-internationalNews-540)
+        return True  # `وإصابة آخر`, `وأصيب الآخر`: one more person (FR-internationalNews-2460,
+        # SK-internationalNews-540)
     head = first[2:] if first.startswith("ال") else first
     two = " ".join([head] + norm_words[1:2])
     for cand in (two, head, head[:-1] if head.endswith("ا") else head):
@@ -335,7 +336,8 @@ def _nationality_singular(word: str) -> bool:
 
 # things a number may count in a victim span the model got wrong (`3 آليات على الأقل`, `عدد (12) هدف`): no people
 THINGS = {"اليات", "الية", "سيارات", "سيارة", "عربات", "عربة", "مركبات", "مركبة", "دبابات", "دبابة", "مدرعات", "مدرعة",
-          "منازل", "منزل", "مباني", "مبنى", "مبني", "منشات", "منشاة", "مواقع", "موقع", "اهداف", "هدف", "صواريخ", "صاروخ",
+          "منازل", "منزل", "مباني", "مبنى", "مبني", "منشات", "منشاة", "مواقع", "موقع", "اهداف", "هدف", "صواريخ",
+          "صاروخ",
           "قذائف", "قذيفة", "طائرات", "طائرة", "مخازن", "مخزن", "انفاق", "نفق", "خنادق", "مخابئ", "مخبا", "اوكار",
           "دراجات", "دراجة", "زوارق", "زورق", "سفن", "سفينة", "شاحنات", "شاحنة", "منصات", "منصة", "اسلحة", "عبوات"}
 
@@ -386,7 +388,8 @@ AGE_AFTER = re.compile(r"^\s*(?:عاما|عام|عاماً|سنة|سنوات|ر�
 
 def _age(text: str, num: tuple[int, int, int]) -> bool:
     """A number that is someone's age or rank, not a count: `رجلا يبلغ من العمر 63 عاما`, `شاب (23 عاما)`, a number
-    with the article after another word (`فتاتين في الـ15 والـ16 من العمر`, `العامل الـ 39`; not `الـ12`, the twelve)."""
+    with the article after another word (`فتاتين في الـ15 والـ16 من العمر`, `العامل الـ 39`; not `الـ12`, the
+    twelve)."""
     start, end, _ = num
     return bool(AGE_AFTER.match(norm_letters(text[end:])) or AGE_BEFORE.search(norm_letters(text[:start]).rstrip("( "))
                 or re.search(r"\S\s+[وب]?ال\u0640*\s?$", text[:start]) and text[start:end][:1].isdigit())
