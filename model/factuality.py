@@ -12,8 +12,11 @@ with its dead (`وقتل خلال إحباط الهجوم 8 من جنود الج
 no cue fires. The records builder leaves these spans out of `events` and lists them in `non_events` with the
 reason, so nothing the model found is dropped silently.
 
-No maintained Arabic factuality or negation-scope library exists (checked: camel-tools has morphology and NER, no
-modality; NegEx ports cover English, French, Swedish); the cues are the guidelines' own examples.
+Libraries checked (2026-12-05): camel-tools has morphology, disambiguation, dialect identification, NER and
+sentiment, no negation or modality; negspacy 1.1.0 (NegEx) ships English and Spanish termsets only; neg-detect 0.1.6
+finds negation cues and scopes in Arabic among other languages, but only negation (no plans, threats or ceasefires),
+with models fetched from the Hugging Face hub and loaded with `trust_remote_code`, which this package does not allow.
+The cues here are the guidelines' own examples and the model's errors read on unannotated ANT articles.
 """
 from __future__ import annotations
 
@@ -35,10 +38,10 @@ CUES = {  # reason -> pattern on the normalized clause before the trigger, endin
                     r"|(?:لاحباط|لمنع)\s+اي(?:\s+عملي[ةه])?"
                     r"|(?:قد\s+)?(?:يؤدي|تؤدي|يفضي|تفضي)\s+(?:الي|ل)|قد\s+(?:يسفر|تسفر)\s+عن(?:\s+سقوط)?"
                     r"|خوفا\s+من\s+التعرض\s+ل?)$",
+    "threatened": r"(?:^|\s)[وف]?(?:هدد|هددت|يهدد|تهدد|يهددون|توعد|توعدت|يتوعد|تتوعد|تهديد|تهديدات)"
+                  r"(?:\s+\S+)?\s+(?:ب|بال)?$",  # `هدد بقتل الجميع`, `تهديدات بالقتل`
+    "demanded": r"(?:^|\s)[وف]?(?:دعا|دعت|يدعو|تدعو|طالب|طالبت|يطالب|تطالب)\s+(?:الي|ب)\s*$",  # `يدعو إلى قتل`
 }
-CUES["threatened"] = (r"(?:^|\s)[وف]?(?:هدد|هددت|يهدد|تهدد|يهددون|توعد|توعدت|يتوعد|تتوعد|تهديد|تهديدات)"
-                     r"(?:\s+\S+)?\s+(?:ب|بال)?$")  # `هدد بقتل الجميع`, `تهديدات بالقتل`
-CUES["demanded"] = r"(?:^|\s)[وف]?(?:دعا|دعت|يدعو|تدعو|طالب|طالبت|يطالب|تطالب)\s+(?:الي|ب)\s*$"  # `يدعو إلى قتل`
 _CUES = {reason: re.compile(p) for reason, p in CUES.items()}
 # `هجوم حكومي وشيك`, imminent; not `محتمل`, possible: `تقارير حول هجوم محتمل بالغازات السامة` is a reported attack
 IMMINENT = re.compile(r"^\s*(?:\S+\s+)?(?:وشيك|وشيكا|وشيكة)(?:\s|$|[،,.])")
