@@ -399,14 +399,20 @@ class _Resolver:
         return ra[0], rb[1]
 
     def _holiday(self, s: str) -> Interval | None:
-        """Christmas (`عيد الميلاد`, 25 December; its eve `عشية`/`ليلة` 24 December) and New Year's Eve (`ليلة رأس
-        السنة`, 31 December) of the year given (`عشية عيد الميلاد عام 2000`), else the last one on or before
-        publication. Holidays of the Hijri calendar, which move, stay unresolved."""
+        """Christmas (`عيد الميلاد`, 25 December; its eve `عشية`/`ليلة` 24 December), New Year's Eve (`ليلة رأس
+        السنة`, 31 December), Land Day (`يوم الأرض`, 30 March) and Nakba Day (`ذكرى النكبة`, 15 May) of the year given
+        (`عشية عيد الميلاد عام 2000`), else the last one on or before publication. Holidays of the Hijri calendar,
+        which move, stay unresolved."""
         christmas = re.search(r"(?:^|\s)(?:(عشية|ليلة)\s+)?عيد\s+الميلاد(?:\s+المجيد)?(?=\s|$|،)", s)
         new_year = re.search(r"(?:^|\s)(?:عشية|ليلة)\s+راس\s+السنة(?:\s+الميلادية)?(?=\s|$|،)", s)
-        if not christmas and not new_year:
+        land_day = re.search(r"(?:^|[\s#])(?:ذكري[\s_]+)?يوم[\s_]+الارض(?=[\s_]|$|،)", s)  # 30 March
+        nakba = re.search(r"(?:^|[\s#])(?:يوم|ذكري)[\s_]+النكبة(?=[\s_]|$|،)", s)  # 15 May
+        if christmas:
+            month, day = 12, 24 if christmas.group(1) else 25
+        elif new_year or land_day or nakba:
+            month, day = (12, 31) if new_year else (3, 30) if land_day else (5, 15)
+        else:
             return None
-        month, day = (12, 24 if christmas.group(1) else 25) if christmas else (12, 31)
         year = YEAR_RE.search(s)
         if year:
             y = int(year.group(1))

@@ -329,8 +329,11 @@ def test_an_ordinal_day_of_something_is_not_today():
     ("عشية عيد الميلاد عام 2000", date(2018, 5, 13), ("2000-12-24", "2000-12-24")),  # SK-internationalNews-1553
     ("ليلة رأس السنة", date(2018, 1, 3), ("2017-12-31", "2017-12-31")),
     ("لجمعة الرابعة على التوالي", date(2018, 4, 20), ("2018-04-20", "2018-04-20")),  # SK-middleEast-1147 (dev)
+    ("يوم_الأرض", date(2018, 4, 1), ("2018-03-30", "2018-03-30")),  # AL-internationalNews-731 (train), as the gold
+    ("يوم الأرض الفلسطيني", date(2018, 3, 31), ("2018-03-30", "2018-03-30")),  # BB-middleEast-271 (train)
+    ("يوم النكبة", date(2018, 5, 20), ("2018-05-15", "2018-05-15")),
 ])
-def test_weeks_of_a_month_christmas_and_a_friday_of_a_run(text, pub, expected):
+def test_weeks_of_a_month_named_days_and_a_friday_of_a_run(text, pub, expected):
     assert iv(text, pub) == expected
 
 
