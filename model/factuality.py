@@ -50,6 +50,10 @@ CEASEFIRE = re.compile(r"(?:^|\s)[وفبل]?(?:وقف|وقفا|لوقف|بوقف
 # words of violence in another sense, read on the words after the trigger: `إطلاق سراح` (a release); hurt by shock or
 # illness (`أصيبت بالذهول`, `أصيب بنوبة قلبية`, `المصاب بسرطان`)
 RELEASE = re.compile(r"^\s*(?:ال)?سراح")
+# `أطلق` launching, not firing: `أطلقوا العنان لأبواق السيارات`, `أطلقت حملة`, `أطلقت نداءات استغاثة`
+LAUNCHED = re.compile(r"^\s*(?:(?:ال)?عنان|حمل[ةه]|حملات|مبادر[ةه]|تحذير|تحذيرات|نداء|نداءات|دعو[ةه]|صفارات|صافرات"
+                      r"|مشروع|برنامج|قمر)(?:\s|$)")
+DISASTER = re.compile(r"(?:^|\s)(?:ال)?(?:اعصار|زلزال|عاصف[ةه]|فيضان|فيضانات|سيول|بركان|تسونامي)(?:\s+\S+){0,3}$")
 NOT_A_WOUND = re.compile(r"^\s*(?:ب|بال)(?:ذهول|صدمة|صدمه|دهشة|دهشه|احباط|خيبة|خيبه|هلع|ذعر|حزن|قلق|اكتئاب|جلطة|جلطه"
                          r"|سرطان|فيروس|مرض|وعكة|وعكه|نوبة|نوبه|زكام|انفلونزا|كورونا)")
 # the plan carried out: `اعترف بأنه خطط للهجوم الذي وقع في ريحانلي`
@@ -68,7 +72,7 @@ def _clause_before(text: str, start: int) -> str:
 
 def non_event(ent: Entity, text: str) -> str | None:
     """Why the trigger span `ent` names no real event (`ceasefire`, `negated`, `planned`, `hypothetical`,
-    `threatened`, `demanded`, `future`, `release`, `not a wound`), or None for a real one."""
+    `threatened`, `demanded`, `future`, `release`, `not a wound`, `not violence`), or None for a real one."""
     if ent.label not in TRIGGERS:
         return None
     word = norm_letters(ent.text)
@@ -88,8 +92,13 @@ def non_event(ent: Entity, text: str) -> str | None:
     after = norm_letters(text[ent.end:ent.end + 30])
     if FUTURE.match(word) or IMMINENT.match(after) or WILL_BE.search(before):
         return "future"
-    if RELEASE.match(after) and re.match(r"^[وفب]?(?:ل)?(?:اطلاق|اطلق|يطلق|تطلق|ت?طلق)", word):
+    fired = re.match(r"^[وفب]?(?:ل)?(?:اطلاق|اطلق|يطلق|تطلق|ت?طلق)", word)
+    if RELEASE.match(after) and fired:
         return "release"
+    if fired and LAUNCHED.match(after) and len(word.split()) == 1:
+        return "not violence"
+    if ent.label == "ATTACK" and DISASTER.search(before) and re.match(r"^[وف]?(?:ضرب|يضرب|تضرب|اجتاح|يجتاح|تجتاح)", word):
+        return "not violence"  # `إعصار ماكونو ... ضرب`: a storm
     if ent.label == "INJURE" and NOT_A_WOUND.match(after):
         return "not a wound"
     return None

@@ -359,6 +359,11 @@ def parse_count(text: str, singular: bool = False) -> Count | None:
     if PERCENT.search(norm):
         return None
     approx = bool(APPROX.search(norm))
+    between = re.match(r"^\s*(?:ما\s+)?بين\s+(.+?)\s+و\s*(.+)$", normalize_digits(text))
+    if between:  # `بين ألفين وثلاثة آلاف`: a range, not one compound number (2000..3000)
+        lo, hi = parse_count(between.group(1)), parse_count(between.group(2))
+        if lo and hi and lo.min is not None and hi.max is not None and lo.min < hi.max:
+            return Count(lo.min, hi.max, approx, text)
     parts = _conjuncts(text)
     if len(parts) > 1:
         counts = [parse_count(part, singular=True) for part in parts]

@@ -143,6 +143,15 @@ def _shared_in_text(v: Entity, text: str) -> bool:
                 or SHARED_BEFORE.search(norm_letters(text[max(0, v.start - 30):v.start])))
 
 
+DOER_BEFORE = re.compile(r"(?:^|\s)(?:علي|على)\s+(?:يد|ايدي|يدي)\s*$|(?:^|\s)(?:بواسطة|بواسطه|من قبل|برصاص)\s*$")
+
+
+def _doer_span(v: Entity, text: str) -> bool:
+    """A span told as the doer (`على يد مجموعة من 15 سعوديا`, `بواسطة عناصر وزارة الداخلية`, `برصاص الإرهابي`): the
+    people who killed, not the killed, whatever a model linked; they give no count of victims."""
+    return bool(DOER_BEFORE.search(norm_letters(text[max(0, v.start - 20):v.start])))
+
+
 def _orgs(ids: list[str], member_of: dict[str, list[str]]) -> list[str]:
     return list(dict.fromkeys(o for i in ids for o in member_of.get(i, [])))
 
@@ -262,7 +271,7 @@ def _parts(m: Mention, text: str, shared: set[str], drop: set[str] = frozenset()
     parts, subset = [], []
     prev_subset_end = None  # where the last subset victim ended: `بينهم عسكريون ومدنيون` are both a subset
     for v in sorted(m.role("VICTIM"), key=lambda e: e.start):
-        if v.id in drop:
+        if v.id in drop or _doer_span(v, text):
             continue
         c = None if v.id in shared or _shared_in_text(v, text) else victim_count(v)
         if c is not None and c.max is not None and (AT_LEAST_AFTER_SPAN.match(norm_letters(_after_count(v, m, text)))

@@ -46,6 +46,9 @@ def trigger(text: str, label: str, surface: str) -> Entity:
     ('وأضاف أن "التحالف لم يوجه أي ضربات لمواقع الجيش السوري"', "ATTACK", "ضربات", "negated"),  # SK-middleEast-1917
     ("وصلت تعزيزات إلى التحيتا وحول منطقة الفازة استعدادا لشن هجوم كبير", "ATTACK", "هجوم", "planned"),
     ("وحذرت شخصيات روسية من أنه سيتم إسقاط الصواريخ", "ATTACK", "إسقاط", "future"),  # BB-middleEast-340
+    ("أبرز ميادين العاصمة السورية، السبت، حيث أطلقوا العنان لأبواق السيارات", "ATTACK", "أطلقوا", "not violence"),
+    ("وأطلقت نداءات استغاثة لدعم المستشفيات", "ATTACK", "أطلقت", "not violence"),
+    ("وقال إن عدد المفقودين جراء الإعصار ماكانو الذي ضرب جزيرة سقطرى بلغ حوالي 40", "ATTACK", "ضرب", "not violence"),
 ])
 def test_a_trigger_that_names_no_real_event(text, label, surface, reason):
     assert non_event(trigger(text, label, surface), text) == reason
@@ -70,6 +73,8 @@ def test_a_trigger_that_names_no_real_event(text, label, surface, reason):
     ("وأكد البيان أن رجال الشرطة لم يطلقوا النار إلا بعد ذلك", "ATTACK", "يطلقوا النار"),  # FR-internationalNews-777
     ('وأوضح المصدر أن قوات النظام تسعى إلى "استرجاع السيطرة على القرى', "ATTACK", "استرجاع"),  # SK-middleEast-3103
     ("وقال إن بعضهم أصيب إصابات طفيفة في الانفجار", "INJURE", "أصيب"),
+    ("توفي بعد إصابته برصاصة في الرأس، أطلقها عليه قناصة الاحتلال", "ATTACK", "أطلقها"),  # SK-middleEast-1147 (dev)
+    ('لكنهم "أطلقوا عليهم النار" أيضا', "ATTACK", "أطلقوا"),  # FR-internationalNews-786 (train)
 ])
 def test_a_real_event_near_the_same_cues(text, label, surface):
     assert non_event(trigger(text, label, surface), text) is None

@@ -257,3 +257,10 @@ def test_a_number_with_the_article_after_a_word_is_an_age_or_a_rank():
     assert bounds("العامل الـ 39") == (1, 1, False)
     assert bounds("الـ12") == (12, 12, False)
     assert parse_count("15 من العمر", singular=True) is None
+
+
+def test_between_two_numbers_with_a_scale_word_is_a_range():
+    # ANT (unannotated): `بين الفين وثلاثة آلاف` had read as one compound number, 5000
+    assert bounds("بين الفين وثلاثة آلاف") == (2000, 3000, False)
+    assert bounds("ما بين 200 و300 قتيل") == (200, 300, False)
+    assert parse_count("بين قتيل وجريح", singular=True) is None

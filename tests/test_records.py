@@ -385,3 +385,13 @@ def test_a_count_the_text_gives_to_the_dead_and_wounded_together_goes_to_neither
             assert (killed["min"], killed["max"]) == (15, 15)  # a count of the dead alone
         else:
             assert killed is None or killed["min"] is None, text
+
+
+def test_the_doers_told_after_on_the_hand_of_give_no_count_of_victims():
+    # the bundled model's VICTIM links on unannotated ANT articles: `قتل ... على يد مجموعة من 15 سعوديا`,
+    # `بواسطة عناصر وزارة الداخلية`: the killers, not the killed
+    text = "وقالت المصادر إن الصحفي قتل على يد مجموعة من 15 سعوديا داخل القنصلية."
+    ents = spans(text, [("T1", "PER", "الصحفي"), ("T2", "KILL", "قتل"), ("T3", "GROUP", "مجموعة من 15 سعوديا")])
+    doc = Document("d", text, ents, [Relation("VICTIM", "T2", "T1"), Relation("VICTIM", "T2", "T3")])
+    killed = build_events(doc)[0]["killed"]
+    assert (killed["min"], killed["max"]) == (1, 1)
