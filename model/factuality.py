@@ -97,7 +97,8 @@ def non_event(ent: Entity, text: str) -> str | None:
         return "release"
     if fired and LAUNCHED.match(after) and len(word.split()) == 1:
         return "not violence"
-    if ent.label == "ATTACK" and DISASTER.search(before) and re.match(r"^[وف]?(?:ضرب|يضرب|تضرب|اجتاح|يجتاح|تجتاح)", word):
+    hit = re.match(r"^[وف]?(?:ضرب|يضرب|تضرب|اجتاح|يجتاح|تجتاح)", word)
+    if ent.label == "ATTACK" and hit and DISASTER.search(before):
         return "not violence"  # `إعصار ماكونو ... ضرب`: a storm
     if ent.label == "INJURE" and NOT_A_WOUND.match(after):
         return "not a wound"
