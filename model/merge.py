@@ -489,8 +489,7 @@ def _same_told_again(p: Mention, m: Mention, uf: _Clusters, doc: Document, membe
     if ALSO.search(_words_before(m, doc.text, 40)):
         return False
     forces = [{entity_key(e.text) for q in g for e in q.role("AGENT")} for g in (a, b)]
-    if m.label == "ARREST" and all(forces) and not any(x == y or x.startswith(y + " ") or y.startswith(x + " ")
-                                                        for x in forces[0] for y in forces[1]):
+    if m.label == "ARREST" and all(forces) and not _same_force(*forces):
         return False
     victims = [_org_keys([v for q in g for v in q.role("VICTIM")], member_of) for g in (a, b)]
     return _keys_compatible(*victims) and compatible(a, b, doc, member_of)
@@ -695,9 +694,13 @@ def _same_arrest(p: Mention, m: Mention, member_of) -> bool:
         return False
     ka = {entity_key(e.text) for e in p.role("AGENT")}
     kb = {entity_key(e.text) for e in m.role("AGENT")}
-    same_force = any(x == y or x.startswith(y + " ") or y.startswith(x + " ") for x in ka for y in kb)
-    return same_force and _keys_compatible(_org_keys(p.role("AGENT"), member_of),
-                                           _org_keys(m.role("AGENT"), member_of)) and not (_named(p) or _named(m))
+    orgs = [_org_keys(q.role("AGENT"), member_of) for q in (p, m)]
+    return _same_force(ka, kb) and _keys_compatible(*orgs) and not (_named(p) or _named(m))
+
+
+def _same_force(ka: set[str], kb: set[str]) -> bool:
+    """Two sets of doers' keys that share one, or one that begins the other (`الشرطة` ~ `الشرطة التركية`)."""
+    return any(x == y or x.startswith(y + " ") or y.startswith(x + " ") for x in ka for y in kb)
 
 
 def _same_target(p: Mention, m: Mention) -> bool:
