@@ -5,10 +5,11 @@ One JSON object per line (JSON Lines)::
     {"id": "...", "text": "<original article, untouched>", "meta": {...}, "status": "gold" | "draft" | "predicted",
      "entities": [{"id": "T1", "label": "ORG", "start": 0, "end": 5, "text": "داعش", "score": 0.98}],
      "relations": [{"label": "ATTACKER", "head": "T2", "tail": "T1", "score": 0.91}],
-     "events": [...]}
+     "events": [...], "non_events": [...]}
 
 Offsets are Python string indices (Unicode code points) into `text`: `text[start:end] == entity["text"]`.
-`score` appears on predictions only; `events` is derived from spans and relations (see `model.events`).
+`score` appears on predictions only; `events` is derived from spans and relations (see `model.events`), and
+`non_events` lists the trigger spans that name no real event, with the reason (`model.factuality`).
 """
 from __future__ import annotations
 
