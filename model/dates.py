@@ -419,7 +419,7 @@ class _Resolver:
         elif re.search(r"(?:العام|عام|السنة)\s+(?:الماضي|المنصرم|الفائت)", s) and self.pub:
             y = self.pub.year - 1
         elif self.pub:
-            y = self.pub.year if (month, day) <= (self.pub.month, self.pub.day) else self.pub.year - 1
+            y = self._infer_year(month, day, None)
         else:
             return None
         return (date(y, month, day),) * 2
