@@ -1,6 +1,7 @@
 """Trigger spans that name no real event (guidelines rule 1.4): a ceasefire, a negated, planned, hypothetical,
-threatened, demanded, imminent or future action, and words of violence in another sense (`إطلاق سراح`, a release;
-`أصيبت بالذهول`, shocked). The gold never marks these as triggers; the model sometimes does, and a record built from
+threatened, demanded, imminent or future action, words of violence in another sense (`إطلاق سراح`, a release;
+`أصيبت بالذهول`, shocked), words of no violence (a disaster, a truce, a release, a rescue, a burial: `الزلزال`,
+`الهدنة`, `أُفرج`, `أنقذت`, `دفن`) and an operation of another kind (`عمليات إجلاء`, `الهجمات الإلكترونية`). The gold never marks these as triggers; the model sometimes does, and a record built from
 such a span would report an attack that did not happen (`وقف إطلاق النار`, `لتخطيطها لتنفيذ اعتداء`).
 
 `non_event(entity, text)` gives the reason a trigger span is no event, or None. Each cue must stand right before
@@ -37,7 +38,7 @@ CUES = {  # reason -> pattern on the normalized clause before the trigger, endin
     "hypothetical": r"(?:^|\s)(?<!ما )[وف]?(?:(?:اذا|لو|في حال)(?:\s+\S+){0,3}"
                     r"|(?:لاحباط|لمنع)\s+اي(?:\s+عملي[ةه])?"
                     r"|(?:قد\s+)?(?:يؤدي|تؤدي|يفضي|تفضي)\s+(?:الي|ل)|قد\s+(?:يسفر|تسفر)\s+عن(?:\s+سقوط)?"
-                    r"|خوفا\s+من\s+التعرض\s+ل?)$",
+                    r"|خوفا\s+من\s+التعرض\s+ل?|تحسبا\s+(?:ل|من)?|خشي[ةه]\s+(?:من\s+)?(?:ل)?)$",
     "threatened": r"(?:^|\s)[وف]?(?:هدد|هددت|يهدد|تهدد|يهددون|توعد|توعدت|يتوعد|تتوعد|تهديد|تهديدات)"
                   r"(?:\s+\S+)?\s+(?:ب|بال)?$",  # `هدد بقتل الجميع`, `تهديدات بالقتل`
     "demanded": r"(?:^|\s)[وف]?(?:دعا|دعت|يدعو|تدعو|طالب|طالبت|يطالب|تطالب)\s+(?:الي|ب)\s*$",  # `يدعو إلى قتل`
@@ -56,9 +57,20 @@ LAUNCHED = re.compile(r"^\s*(?:(?:ال)?عنان|حمل[ةه]|حملات|مبا�
 DISASTER = re.compile(r"(?:^|\s)(?:ال)?(?:اعصار|زلزال|عاصف[ةه]|فيضان|فيضانات|سيول|بركان|تسونامي)(?:\s+\S+){0,3}$")
 NOT_A_WOUND = re.compile(r"^\s*(?:ب|بال)(?:ذهول|صدمة|صدمه|دهشة|دهشه|احباط|خيبة|خيبه|هلع|ذعر|حزن|قلق|اكتئاب|جلطة|جلطه"
                          r"|سرطان|فيروس|مرض|وعكة|وعكه|نوبة|نوبه|زكام|انفلونزا|كورونا)")
+# `إثر وعكة صحية أصيب بها`: the illness told first
+ILLNESS_BEFORE = re.compile(r"(?:^|\s)(?:ب|ل)?(?:ال)?(?:وعك[ةه]|مرض|نوب[ةه]|جلط[ةه])(?:\s+\S+)?$")
 # the plan carried out: `اعترف بأنه خطط للهجوم الذي وقع في ريحانلي`
 CARRIED_OUT = re.compile(r"^\s*(?:\S+\s+)?(?:الذي|التي)\s+"
                          r"(?:وقع|وقعت|استهدف|استهدفت|اسفر|اسفرت|اودي|اودت|نفذ|نفذت|شن|شنت)")
+# the trigger word itself names no violence: a disaster, a truce, a release, a rescue, a burial (the model's
+# `الزلزال`, `الأمواج`, `الهدنة`, `أُفرج`, `أنقذت`, `دفن`)
+NOT_VIOLENCE_WORD = re.compile(r"^[وفبل]?(?:ال)?(?:زلزال|زلازل|هز[ةه] ارضي[ةه]|اعصار|عاصف[ةه]|فيضان|فيضانات|سيول|بركان"
+                               r"|تسونامي|امواج|موج|هدن[ةه]|تهدئ[ةه]|افرج|افرجت|يفرج|تفرج|افراج|انقذ|انقذت|ينقذ|تنقذ"
+                               r"|انقاذ|دفن|دفنت|يدفن|تشييع)(?:\s|$)")
+# an operation or attack of another kind, told by the word after it: `عمليات إجلاء`, `عملية جراحية`,
+# `الهجمات الإلكترونية`, `الضربة القاضية`
+OTHER_KIND = re.compile(r"^\s*(?:ال)?(?:اجلاء|انقاذ|جراحي[ةه]|اقتراع|تصويت|قيصري[ةه]|تجميل|الكتروني[ةه]?"
+                        r"|سيبراني[ةه]?|قاضي[ةه])(?:\s|$|[،,.])")
 FUTURE = re.compile(r"^[وف]?س[يتن](?!طر)\w+$")  # `ستهاجم`, `سيقتل`; not `سيطرت` (took control)
 WILL_BE = re.compile(r"(?:^|\s)[وف]?(?:سيتم|ستتم|سوف يتم|سوف)$")  # `سيتم إسقاط الصواريخ`
 TRIGGERS = ("ATTACK", "KILL", "INJURE", "ARREST")
@@ -97,10 +109,14 @@ def non_event(ent: Entity, text: str) -> str | None:
         return "release"
     if fired and LAUNCHED.match(after) and len(word.split()) == 1:
         return "not violence"
+    if NOT_VIOLENCE_WORD.match(word + " "):
+        return "not violence"
+    if len(word.split()) == 1 and OTHER_KIND.match(after):
+        return "not violence"
     hit = re.match(r"^[وف]?(?:ضرب|يضرب|تضرب|اجتاح|يجتاح|تجتاح)", word)
     if ent.label == "ATTACK" and hit and DISASTER.search(before):
         return "not violence"  # `إعصار ماكونو ... ضرب`: a storm
-    if ent.label == "INJURE" and NOT_A_WOUND.match(after):
+    if ent.label == "INJURE" and (NOT_A_WOUND.match(after) or ILLNESS_BEFORE.search(before)):
         return "not a wound"
     return None
 

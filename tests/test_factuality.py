@@ -49,6 +49,19 @@ def trigger(text: str, label: str, surface: str) -> Entity:
     ("أبرز ميادين العاصمة السورية، السبت، حيث أطلقوا العنان لأبواق السيارات", "ATTACK", "أطلقوا", "not violence"),
     ("وأطلقت نداءات استغاثة لدعم المستشفيات", "ATTACK", "أطلقت", "not violence"),
     ("وقال إن عدد المفقودين جراء الإعصار ماكانو الذي ضرب جزيرة سقطرى بلغ حوالي 40", "ATTACK", "ضرب", "not violence"),
+    # the model's dev triggers that name no violence by their own word or the word after them
+    ("حيث ابتلعت الأرض المنازل، حينما تسبب الزلزال في هبوط التربة.", "ATTACK", "الزلزال", "not violence"),
+    ("لكن المسؤولين قالوا إن الأمواج كانت وصلت بالفعل", "ATTACK", "الأمواج", "not violence"),  # SK-internationalNews-3262
+    ("تستعد السلطات الإندونيسية لدفن أكثر من 800 قتيل", "ARREST", "دفن", "not violence"),
+    ("وذكرت الوكالة الوطنية للبحث والإنقاذ أنها أنقذت امرأة أثناء الليل", "ARREST", "أنقذت", "not violence"),
+    ("أعلن الرئيس الأفغاني أشرف غني تمديد الهدنة مع مسلحي حركة طالبان", "ATTACK", "الهدنة", "not violence"),
+    ("كان يرمي إلى تنفيذ تفجير في فيلبانت بالقرب من باريس، لكن أُفرج عن اثنين منهم.", "ARREST", "أُفرج", "not violence"),
+    ("شهدت مناطق عدة بينها مدن وبلدات قرب دمشق عمليات إجلاء آلاف المقاتلين", "ATTACK", "عمليات", "not violence"),
+    ("في محاولة بائسة لحرق الأوراق حتى تكون الضربة القاضية للمصالحة", "ATTACK", "الضربة", "not violence"),
+    ("أن الدولة المعزولة كانت وراء الهجمات الإلكترونية الرئيسية", "ATTACK", "الهجمات", "not violence"),
+    ("وأعلنوا حالة الطوارئ منذ فترة تحسبا لهجوم مماثل.", "ATTACK", "هجوم", "hypothetical"),  # SK-middleEast-2062
+    ("يتلقى العلاج في العاصمة الفرنسية باريس إثر وعكة صحية أصيب بها خلال جولة خارجية", "INJURE", "أصيب",
+     "not a wound"),  # BB-middleEast-360
 ])
 def test_a_trigger_that_names_no_real_event(text, label, surface, reason):
     assert non_event(trigger(text, label, surface), text) == reason
@@ -75,6 +88,10 @@ def test_a_trigger_that_names_no_real_event(text, label, surface, reason):
     ("وقال إن بعضهم أصيب إصابات طفيفة في الانفجار", "INJURE", "أصيب"),
     ("توفي بعد إصابته برصاصة في الرأس، أطلقها عليه قناصة الاحتلال", "ATTACK", "أطلقها"),  # SK-middleEast-1147 (dev)
     ('لكنهم "أطلقوا عليهم النار" أيضا', "ATTACK", "أطلقوا"),  # FR-internationalNews-786 (train)
+    ("نفذت القوات عملية عسكرية واسعة في المنطقة", "ATTACK", "عملية"),  # an operation of no other kind
+    ("وقتل ثلاثة مدنيين في الضربة الجوية التي استهدفت السوق", "ATTACK", "الضربة"),
+    ("وأصيب جندي بجروح خطيرة إثر انفجار لغم أرضي", "INJURE", "أصيب"),  # the cause after it is violence
+    ("وتبادل الطرفان إطلاق النار قرب الحدود", "ATTACK", "إطلاق النار"),
 ])
 def test_a_real_event_near_the_same_cues(text, label, surface):
     assert non_event(trigger(text, label, surface), text) is None
