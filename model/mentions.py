@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from .dates import DateValue, fits_grain, reference_grain, resolve_date, width_days, year_before
+from .dates import (MONTH_RE, WEEKDAYS, DateValue, fits_grain, normalize, reference_grain, resolve_date,
+                    width_days, year_before)
 from .document import Document, Entity, entity_index
 from .factuality import non_event
 from .numbers import Count, _numbers, counts_things, norm_letters, parse_count
@@ -128,7 +129,32 @@ def event_date(doc: Document, d: Entity, pub: date | None) -> DateValue:
     if not value.resolved and RUN_AFTER.match(doc.text[d.end:d.end + 20]):  # `[لجمعة الرابعة] على التوالي`: the
         value = resolve_date(d.text + " على التوالي", pub)  # latest of a run, the span cut before its last words
         value = DateValue(d.text, value.start, value.end)
-    return value
+    return _read_on(doc, d, pub) or value
+
+
+DANGLING = re.compile(r"(?:^|\s)(?:من|الي|حتي|بين|علي|و|في)$")
+DAY_PART = re.compile(r"(?:^|\s)(?:صباح|مساء|ليل|ليلة|ليله|فجر|ظهر|عصر)(?:\s|$)")
+
+
+def _read_on(doc: Document, d: Entity, pub: date | None) -> DateValue | None:
+    """A DATE span cut before its last words (`ساعات مبكرة من` [صباح الأربعاء], `ليل الخميس إلى` [الجمعة]), read on to
+    the end of the phrase, at most six words, when those words name a weekday, a month or a part of a day (a bare
+    number is no year here: `منذ 18 شباط/فبراير إلى` [1031 قتيلا] is a toll)."""
+    if not DANGLING.search(normalize(d.text)):
+        return None
+    words = re.split(r"[.،,؛:؟!\n()\"]", doc.text[d.end:d.end + 60])[0].split()[:6]
+    best = None
+    for k in range(len(words), 0, -1):  # the longest reading, then the fewest words that give it
+        more = normalize(" ".join(words[:k]))
+        if not (MONTH_RE.search(more) or DAY_PART.search(more) or any(w in WEEKDAYS for w in more.split())):
+            continue
+        text = d.text + doc.text[d.end:doc.text.index(words[k - 1], d.end) + len(words[k - 1])]
+        value = resolve_date(text, pub, None if pub else year_before(doc.text, d.start))
+        if value.resolved and (best is None or (value.start, value.end) == (best.start, best.end)):
+            best = DateValue(text, value.start, value.end)
+        elif best is not None:
+            break
+    return best
 
 
 RUN_AFTER = re.compile(r"^\s*(?:على|علي)\s+التوالي")

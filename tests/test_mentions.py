@@ -2,6 +2,8 @@
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from conftest import spans
 from model.document import Document, Relation, load_documents
 from model.mentions import build_mentions, is_aggregate, is_definite, sentences
@@ -188,6 +190,29 @@ def test_a_date_span_cut_before_on_the_run_is_the_latest_of_the_run():
         d = spans(text, [("T1", "DATE", text[start:start + 13])])[0]
         value = event_date(Document("d", text, [d], []), d, date(2018, 4, 20))
         assert (value.start, value.end) == expected and value.text == d.text, text
+
+
+@pytest.mark.parametrize("text, surface, pub, expected", [
+    # the bundled model's DATE spans cut before their last words (BB-middleEast-531, FR-internationalNews-607, dev)
+    ("اقتحمت القوات المنزل في ساعات مبكرة من صباح الأربعاء. وكان عباس", "ساعات مبكرة من", date(2018, 5, 23),
+     ("ساعات مبكرة من صباح الأربعاء", "2018-05-23", "2018-05-23")),
+    ("قتل الجنود في كمين ليل الخميس إلى الجمعة. وأفاد ضابط يمني", "ليل الخميس إلى", date(2018, 4, 7),
+     ("ليل الخميس إلى الجمعة", "2018-04-05", "2018-04-06")),
+    # ANT articles (the model's spans): a month range read to its end, the words after it left out
+    ("الغارات التي شنها التحالف في الفترة بين مارس/آذار 2015 وديسمبر/كانون الأول 2017 آلاف", "الفترة بين",
+     date(2018, 3, 20), ("الفترة بين مارس/آذار 2015 وديسمبر/كانون الأول 2017", "2015-03-01", "2017-12-31")),
+    # a number after `إلى` is a toll, not a year: the span reads as it is
+    ("بلغ عدد القتلى منذ 18 شباط/فبراير إلى 1031 بينهم 219 طفلا", "منذ 18 شباط/فبراير إلى", date(2018, 3, 20),
+     ("منذ 18 شباط/فبراير إلى", "2018-02-18", "2018-03-20")),
+    ("أصيبت في الشهر الخامس من حملها، أثناء محاولتها", "الشهر الخامس من", date(2018, 3, 20),
+     ("الشهر الخامس من", None, None)),  # no day, month or part of a day after it
+])
+def test_a_date_span_cut_before_its_last_words_is_read_on(text, surface, pub, expected):
+    from model.mentions import event_date
+
+    d = spans(text, [("T1", "DATE", surface)])[0]
+    value = event_date(Document("d", text, [d], []), d, pub)
+    assert (value.text, value.start, value.end) == expected
 
 
 def test_the_day_of_a_statement_is_not_the_events_date():
