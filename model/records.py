@@ -29,8 +29,8 @@ from .dates import DateValue, width_days
 from .document import Document, Entity
 from .merge import cluster_mentions, event_places, victim_side
 from .mentions import ATTACK, Mention, build_mentions, entity_index, is_plural, sentences
-from .numbers import (Count, add, is_correcting, is_others, is_partial, is_preliminary, is_subset, is_superseded,
-                      norm_letters)
+from .numbers import (VAGUE, Count, _numbers, add, is_correcting, is_others, is_partial, is_preliminary, is_subset,
+                      is_superseded, norm_letters)
 from .places import LED_BY, country_code, document_country, document_country_counts, in_dateline, span_country
 
 OUTCOMES = {"KILL": "killed", "INJURE": "wounded", "ARREST": "captured"}
@@ -270,8 +270,9 @@ def _parts(m: Mention, text: str, shared: set[str], drop: set[str] = frozenset()
     trigger_subset = is_subset(text[max(0, m.ent.start - 25):m.ent.start])
     parts, subset = [], []
     prev_subset_end = None  # where the last subset victim ended: `بينهم عسكريون ومدنيون` are both a subset
-    for v in sorted(m.role("VICTIM"), key=lambda e: e.start):
-        if v.id in drop or _doer_span(v, text):
+    victims = sorted(m.role("VICTIM"), key=lambda e: e.start)
+    for k, v in enumerate(victims):
+        if v.id in drop or _doer_span(v, text) or _age_span(v, text) or (k and _continues_number(victims[k - 1], v, text)):
             continue
         c = None if v.id in shared or _shared_in_text(v, text) else victim_count(v)
         if c is not None and c.max is not None and (AT_LEAST_AFTER_SPAN.match(norm_letters(_after_count(v, m, text)))
@@ -294,6 +295,35 @@ def _parts(m: Mention, text: str, shared: set[str], drop: set[str] = frozenset()
         else:
             parts.append((v, c))
     return parts, subset
+
+
+AGE_WORDS_BEFORE = re.compile(r"(?:^|\s)(?:يبلغ|تبلغ|البالغ|البالغة|عمره|عمرها|العمر|سن|بسن|في)\s*$")
+
+
+def _age_span(v: Entity, text: str) -> bool:
+    """A span that is only a number with the article, told as an age (`رجل يبلغ الثمانين`, `في التاسعة والعشرين`):
+    whatever a model linked, no victims of its own."""
+    words = norm_letters(v.text).replace("الـ", "ال").split()
+    if not words or not words[0].startswith("ال") or any(not _numbers(w) and w != "و" for w in words):
+        return False
+    return bool(AGE_WORDS_BEFORE.search(norm_letters(text[max(0, v.start - 15):v.start])))
+
+
+PARTITIVE_AND = re.compile(r"^\s*(?:من\s+)?(?:\S+\s+){0,4}و\s*(?:ال)?$")
+
+
+def _continues_number(prev: Entity, v: Entity, text: str) -> bool:
+    """A victim span with no number that continues the one before it: the counted noun cut off from its number
+    (`[45] [مسلحا]`), or a group joined inside a partitive (`[18 من] قوات النظام السوري و[المسلحين] الموالين له`: 18
+    in all). It adds no one (guidelines 11.7)."""
+    vague = any(re.search(p, norm_letters(v.text)) for p, _, _ in VAGUE)
+    if _numbers(v.text) or vague or not _numbers(prev.text):
+        return False  # `[47 عنصرا من الميليشيات] و[عشرات الجرحى]`: a number of its own
+    gap = norm_letters(text[prev.end:v.start])
+    if not gap.strip():
+        return True
+    partitive = norm_letters(prev.text).split()[-1] == "من" or gap.lstrip().startswith("من ")
+    return partitive and bool(PARTITIVE_AND.match(gap))
 
 
 def _definite_dual(text: str) -> bool:

@@ -1,6 +1,8 @@
 """model.records: counts per outcome (restatements, others, بينهم), evidence, sub-type, actors' organisations."""
 from pathlib import Path
 
+import pytest
+
 from conftest import spans
 from model.document import Document, Relation, load_documents
 from model.events import build_events
@@ -395,3 +397,21 @@ def test_the_doers_told_after_on_the_hand_of_give_no_count_of_victims():
     doc = Document("d", text, ents, [Relation("VICTIM", "T2", "T1"), Relation("VICTIM", "T2", "T3")])
     killed = build_events(doc)[0]["killed"]
     assert (killed["min"], killed["max"]) == (1, 1)
+
+
+@pytest.mark.parametrize("text, victims, expected", [
+    # the bundled model's VICTIM links on unannotated ANT articles (SK-middleEast-2244, FR-internationalNews-1876,
+    # SK-middleEast-1117): a number cut off from its noun, an age told after the victim, a group inside a partitive
+    ("وقتل قبل أيام 45 مسلحا مواليا للنظام جراء هجمات متتالية للتنظيم", ["45", "مسلحا"], (45, 45)),
+    ("عن مقتل رجل يبلغ الثمانين. كما أشارت وكالة كيودو", ["رجل", "الثمانين"], (1, 1)),
+    ("لقي 18 من قوات النظام السوري والمسلحين الموالين له مصرعهم", ["18 من", "المسلحين"], (18, 18)),
+    # a vague number of its own is another group: 47 and dozens (`عشرات`, 20..99) add up
+    ("قتل 47 عنصرا من الميليشيات وعشرات المسلحين في الغارات", ["47 عنصرا", "عشرات المسلحين"], (67, 146)),
+])
+def test_a_span_that_continues_a_number_or_tells_an_age_adds_no_one(text, victims, expected):
+    trigger = "مصرعهم" if "مصرعهم" in text else "مقتل" if "مقتل" in text else "قتل"
+    ents = spans(text, [(f"T{i + 2}", "GROUP", v) for i, v in enumerate(victims)])
+    ents.append(spans(text, [("T1", "KILL", trigger)])[0])
+    doc = Document("d", text, ents, [Relation("VICTIM", "T1", f"T{i + 2}") for i in range(len(victims))])
+    killed = build_events(doc)[0]["killed"]
+    assert (killed["min"], killed["max"]) == expected
