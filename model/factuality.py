@@ -1,8 +1,10 @@
 """Trigger spans that name no real event (guidelines rule 1.4): a ceasefire, a negated, planned, hypothetical,
 threatened, demanded, imminent or future action, words of violence in another sense (`إطلاق سراح`, a release;
 `أصيبت بالذهول`, shocked), words of no violence (a disaster, a truce, a release, a rescue, a burial: `الزلزال`,
-`الهدنة`, `أُفرج`, `أنقذت`, `دفن`) and an operation of another kind (`عمليات إجلاء`, `الهجمات الإلكترونية`). The gold never marks these as triggers; the model sometimes does, and a record built from
-such a span would report an attack that did not happen (`وقف إطلاق النار`, `لتخطيطها لتنفيذ اعتداء`).
+`الهدنة`, `أُفرج`, `أنقذت`, `دفن`), troop movements (`الأرتال العسكرية`, `تعزيزات`), a town's name (`مدينة
+تدمر`), an arrest warrant (`مذكرات اعتقال`) and an operation of another kind (`عمليات إجلاء`, `الهجمات
+الإلكترونية`). The gold never marks these as triggers; the model sometimes does, and a record built from such a span
+would report an attack that did not happen (`وقف إطلاق النار`, `لتخطيطها لتنفيذ اعتداء`).
 
 `non_event(entity, text)` gives the reason a trigger span is no event, or None. Each cue must stand right before
 the trigger (only auxiliaries between: `لم يتم قط اعتقالها`, `لم يسفر عن سقوط جرحى`), because a cue further away
@@ -30,17 +32,20 @@ from .numbers import norm_letters
 _AUX = (r"(?:\s+(?:يتم|تم|يجر|تجر|(?:يسفر|تسفر)\s*عن|عن|سقوط|وقوع|اي|قط|يوجه|توجه|يشن|تشن|ينفذ|تنفذ|يقع|تقع|يحدث"
         r"|تحدث|يسجل|تسجل|تسجيل|يبلغ|تبلغ|يرد|ترد))*")  # `لم يوجه أي ضربات`, `لم تقع إصابات`, `لم يسجل وقوع`
 CUES = {  # reason -> pattern on the normalized clause before the trigger, ending right before it
-    "negated": rf"(?:^|\s)[وف]?(?:لم|لن|عدم|بعدم){_AUX}$",  # `ولم يتم قط اعتقالها`, `عدم مقتل مدنيين`
+    # `ولم يتم قط اعتقالها`, `عدم مقتل مدنيين`, `بقيت بمنأى عن المعارك` (spared from them)
+    "negated": rf"(?:^|\s)(?:[وف]?(?:لم|لن|عدم|بعدم){_AUX}|بمناي\s+(?:عن|من))$",
     "planned": r"(?:^|\s)[وفل]?(?:تخطيط\w*|يخطط\w*|تخطط\w*|خطط\w*|ينوي|تنوي|ينوون|يرمي الي|يعتزم|تعتزم|يعتزمون"
-               r"|تستعد|يستعد|يستعدون|استعدادا|تحضيرا|يجنب\w*|تجنب\w*)"
+               r"|تستعد|يستعد|يستعدون|استعدادا|تحضيرا|تمهيدا|يجنب\w*|تجنب\w*)"
                r"(?:\s+(?:ل|لتنفيذ|تنفيذ|لشن|شن))*$",  # `لتخطيطها لتنفيذ اعتداء`, `كانت تنوي مهاجمة`, `استعدادا للهجوم`
     # `إذا تم اختطاف جندي`; to foil or prevent any (`لإحباط أي عملية خطف`): a kind of event, none in particular
     "hypothetical": r"(?:^|\s)(?<!ما )[وف]?(?:(?:اذا|لو|في حال)(?:\s+\S+){0,3}"
                     r"|(?:لاحباط|لمنع)\s+اي(?:\s+عملي[ةه])?"
                     r"|(?:قد\s+)?(?:يؤدي|تؤدي|يفضي|تفضي)\s+(?:الي|ل)|قد\s+(?:يسفر|تسفر)\s+عن(?:\s+سقوط)?"
-                    r"|خوفا\s+من\s+التعرض\s+ل?|تحسبا\s+(?:ل|من)?|خشي[ةه]\s+(?:من\s+)?(?:ل)?)$",
+                    r"|خوفا\s+من\s+التعرض\s+ل?|تحسبا\s+(?:ل|من)?|خشي[ةه]\s+(?:من\s+)?(?:ل)?"
+                    r"|(?:امام|علي|على|ضد|من)\s+اي)$",  # `أمام أي هجوم تعتزم دمشق القيام به`: any, none in particular
     "threatened": r"(?:^|\s)[وف]?(?:هدد|هددت|يهدد|تهدد|يهددون|توعد|توعدت|يتوعد|تتوعد|تهديد|تهديدات)"
                   r"(?:\s+\S+)?\s+(?:ب|بال)?$",  # `هدد بقتل الجميع`, `تهديدات بالقتل`
+    "warrant": r"(?:^|\s)[وف]?(?:مذكر[ةه]|مذكرات|امر|اوامر|اوامرا)\s*(?:ب)?$",  # `مذكرات اعتقال`: not yet an arrest
     "demanded": r"(?:^|\s)[وف]?(?:دعا|دعت|يدعو|تدعو|طالب|طالبت|يطالب|تطالب)\s+(?:الي|ب)\s*$",  # `يدعو إلى قتل`
 }
 _CUES = {reason: re.compile(p) for reason, p in CUES.items()}
@@ -64,7 +69,7 @@ CARRIED_OUT = re.compile(r"^\s*(?:\S+\s+)?(?:الذي|التي)\s+"
                          r"(?:وقع|وقعت|استهدف|استهدفت|اسفر|اسفرت|اودي|اودت|نفذ|نفذت|شن|شنت)")
 # the trigger word itself names no violence: a disaster, a truce, a release, a rescue, a burial (the model's
 # `الزلزال`, `الأمواج`, `الهدنة`, `أُفرج`, `أنقذت`, `دفن`)
-NOT_VIOLENCE_WORD = re.compile(r"^[وفبل]?(?:ال)?(?:زلزال|زلازل|هز[ةه] ارضي[ةه]|اعصار|عاصف[ةه]|فيضان|فيضانات|سيول|بركان"
+NOT_VIOLENCE_WORD = re.compile(r"^[وفبل]?(?:ال)?(?:زلزال|زلازل|هز[ةه]|هزات|ارتال|رتل|تعزيزات|اعصار|عاصف[ةه]|فيضان|فيضانات|سيول|بركان"
                                r"|تسونامي|امواج|موج|هدن[ةه]|تهدئ[ةه]|افرج|افرجت|يفرج|تفرج|افراج|انقذ|انقذت|ينقذ|تنقذ"
                                r"|انقاذ|دفن|دفنت|يدفن|تشييع)(?:\s|$)")
 # an operation or attack of another kind, told by the word after it: `عمليات إجلاء`, `عملية جراحية`,
@@ -84,7 +89,7 @@ def _clause_before(text: str, start: int) -> str:
 
 def non_event(ent: Entity, text: str) -> str | None:
     """Why the trigger span `ent` names no real event (`ceasefire`, `negated`, `planned`, `hypothetical`,
-    `threatened`, `demanded`, `future`, `release`, `not a wound`, `not violence`), or None for a real one."""
+    `threatened`, `warrant`, `demanded`, `future`, `release`, `not a wound`, `not violence`), or None for a real one."""
     if ent.label not in TRIGGERS:
         return None
     word = norm_letters(ent.text)
@@ -109,6 +114,8 @@ def non_event(ent: Entity, text: str) -> str | None:
         return "release"
     if fired and LAUNCHED.match(after) and len(word.split()) == 1:
         return "not violence"
+    if re.search(r"(?:^|\s)(?:مدين[ةه]|بلد[ةه]|قري[ةه])$", before):
+        return "not violence"  # `مدينة تدمر`: a town's name (Palmyra), not `destroys`
     if NOT_VIOLENCE_WORD.match(word + " "):
         return "not violence"
     if len(word.split()) == 1 and OTHER_KIND.match(after):

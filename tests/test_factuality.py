@@ -62,6 +62,16 @@ def trigger(text: str, label: str, surface: str) -> Entity:
     ("وأعلنوا حالة الطوارئ منذ فترة تحسبا لهجوم مماثل.", "ATTACK", "هجوم", "hypothetical"),  # SK-middleEast-2062
     ("يتلقى العلاج في العاصمة الفرنسية باريس إثر وعكة صحية أصيب بها خلال جولة خارجية", "INJURE", "أصيب",
      "not a wound"),  # BB-middleEast-360
+    # a third reading round of unannotated ANT articles (FR-middleEast-904, FR-middleEast-739, SK-middleEast-2244,
+    # FR-internationalNews-1876, SK-middleEast-2348)
+    ("ويرجح أن تكون العمليات تمهيدا لهجوم واسع على المحافظة", "ATTACK", "هجوم", "planned"),
+    ("وأصدرت النيابة في إسطنبول مذكرات اعتقال بحق 271 جنديا", "ARREST", "اعتقال", "warrant"),
+    ("تحديا رئيسيا أمام أي هجوم تعتزم دمشق القيام به", "ATTACK", "هجوم", "hypothetical"),
+    ("من المناطق القليلة في سوريا التي بقيت إلى حد ما بمنأى عن المعارك والهجمات", "ATTACK", "المعارك", "negated"),
+    ("في جيب بين مدينة تدمر الأثرية (وسط) وجنوب البوكمال", "ATTACK", "تدمر", "not violence"),
+    ("وتسببت الهزة التي وقعت تحديدا عند الساعة 07,58 بالتوقيت المحلي", "ATTACK", "الهزة", "not violence"),
+    ("في وقت استمرت الأرتال العسكرية في التقدم إلى مشارف المدينة", "ATTACK", "الأرتال العسكرية", "not violence"),
+    ("ويأتي القصف مع إرسال قوات النظام منذ الثلاثاء تعزيزات عسكرية", "ATTACK", "تعزيزات عسكرية", "not violence"),
 ])
 def test_a_trigger_that_names_no_real_event(text, label, surface, reason):
     assert non_event(trigger(text, label, surface), text) == reason
