@@ -356,7 +356,21 @@ DATELINE = re.compile(r"^[^.\n]{0,40}\((?:CNN|سي ان ان|رويترز|[اأ]
 
 
 # a country that leads, backs or has the loyalty of the actors (`التحالف بقيادة السعودية`, `الموالية لإيران`)
-LED_BY = re.compile(r"(?:بقيادة|تقوده|تقودها|بدعم من|تدعمه|تدعمها|المدعوم(?:ة|ين|ون)? من|الموالي(?:ة|ين|ون)? ل)\s*$")
+LED_BY = re.compile(r"(?:بقيادة|تقوده|تقودها|قادتها|قادها|قاده|بدعم من|بدعم|تدعمه|تدعمها|المدعوم(?:ة|ين|ون)? من"
+                    r"|الموال(?:ي|ية|يه|ين|ون)\s*ل)\s*$")  # `الموالين لإيران`, `تحظى بدعم الولايات المتحدة`
+# where casualties were taken, not where they were hurt: `نقلت قتلاها إلى مستشفى العلفي`, `نقل الجرحى إلى`
+TAKEN_TO = re.compile(r"(?:نقل\w*|اسعاف\w*|اخلاء|اجلاء)\s+(?:\S+\s+){0,2}?(?:ال)?(?:قتل\w*|جرح\w*|مصاب\w*|جث\w*"
+                      r"|ضحايا\w*|القتيل|الجريح|المصاب)\s+(?:\S+\s+){0,3}?(?:الي|الى)\s*$")
+
+
+def not_event_place(e: Entity, text: str) -> bool:
+    """A span linked as an event's PLACE that is not where the event happened, whatever a model linked: a backer or
+    leader (`الموالين لإيران`, `بقيادة السعودية`), a nationality adjective alone (`البنية التحتية الإيرانية`), the
+    hospital the casualties were taken to (`نقلت قتلاها إلى مستشفى العلفي`)."""
+    before = norm_letters(text[max(0, e.start - 60):e.start])
+    words = norm_letters(e.text).split()
+    adjective = len(words) == 1 and words[0].startswith("ال") and nationality_code(words[0]) and not country_code(e.text)
+    return bool(LED_BY.search(before[-25:]) or TAKEN_TO.search(before) or adjective)
 
 
 def in_dateline(e: Entity, text: str) -> bool:

@@ -384,3 +384,24 @@ def test_two_places_told_of_and_a_front_are_generic():
     assert is_generic_place("الميناءين") and is_generic_place("المعسكرين") and is_generic_place("الجبهة")
     assert is_generic_place("جنوب شرق البلد")
     assert not is_generic_place("البحرين") and not is_generic_place("جبهة صرواح")  # names
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    # the bundled model's PLACE links on unannotated ANT articles: backers and leaders, a nationality adjective alone,
+    # the hospital the dead were taken to (SK-middleEast-3449, SK-middleEast-1019, SK-middleEast-1580,
+    # SK-middleEast-3281)
+    ("غارات على مواقع للمتمردين الموالين لإيران في منطقتي السويق والجبلية", "إيران", True),
+    ("قصفت مقاتلات التحالف العربي بقيادة المملكة العربية السعودية مواقع الحوثيين", "المملكة العربية السعودية", True),
+    ("في الضربة الثلاثية التي قادتها الولايات المتحدة فجر السبت", "الولايات المتحدة", True),
+    ("استهدفوا قاعدة لقوات كردية تحظى بدعم الولايات المتحدة", "الولايات المتحدة", True),
+    ("إن بلاده ضربت كل البنية التحتية الإيرانية في الأراضي السورية", "الإيرانية", True),
+    ("إن بلاده ضربت كل البنية التحتية الإيرانية في الأراضي السورية", "الأراضي السورية", False),
+    ("وقالت المصادر إن الميليشيات نقلت قتلاها إلى مستشفى العلفي", "مستشفى العلفي", True),
+    # gold PLACE links of train articles near the same words
+    ("وأضاف أن التحالف قام بنقل المعارك إلى صعدة", "صعدة", False),  # the fighting moved there
+    ("أعلن الحوثيون مسؤوليتهم بتنفيذ الهجوم على جازان في السعودية", "السعودية", False),  # a country, not an adjective
+])
+def test_a_place_a_model_linked_that_is_not_where_the_event_happened(text, surface, expected):
+    from model.places import not_event_place
+
+    assert not_event_place(spans(text, [("T1", "GPE", surface)])[0], text) is expected
