@@ -396,8 +396,20 @@ def _age(text: str, num: tuple[int, int, int]) -> bool:
     with the article after another word (`فتاتين في الـ15 والـ16 من العمر`, `العامل الـ 39`; not `الـ12`, the
     twelve)."""
     start, end, _ = num
+    article = re.search(r"(\S+)\s+[وب]?ال\u0640*\s?$", text[:start])
     return bool(AGE_AFTER.match(norm_letters(text[end:])) or AGE_BEFORE.search(norm_letters(text[:start]).rstrip("( "))
-                or re.search(r"\S\s+[وب]?ال\u0640*\s?$", text[:start]) and text[start:end][:1].isdigit())
+                or article and text[start:end][:1].isdigit() and not _people_plural(article.group(1)))
+
+
+PEOPLE_PLURALS = {"اطفال", "رجال", "جنود", "عناصر", "اشخاص", "فتيان", "عمال", "اسري", "رهائن", "ضحايا", "قتلي", "جرحي",
+                  "نساء", "شبان", "طلاب", "ركاب", "افراد", "مدنيين", "معتقلين", "مخطوفين"}
+
+
+def _people_plural(word: str) -> bool:
+    """A plural of people before `الـN`, which counts them (`الفتيان الـ12`, `الأطفال الـ12`, `المعتقلين الـ 20`),
+    unlike a singular before it, whose `الـN` is a rank (`العامل الـ 39`)."""
+    w = re.sub(r"^[وب]?ال", "", norm_letters(word))
+    return w in PEOPLE_PLURALS or (len(w) >= 5 and w.endswith(("ين", "ون", "ات")))
 
 
 def _conjuncts(text: str) -> list[str]:

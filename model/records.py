@@ -96,7 +96,7 @@ def _record(rid: str, group: list[Mention], doc: Document, pub: date | None, mem
     rec["attacker_orgs"] = _orgs(roles["attackers"] + roles["agents"], member_of)
     rec["target_orgs"] = _orgs(roles["targets"], member_of)
     rec["victim_orgs"] = _orgs(roles["victims"], member_of)
-    shared = _shared_victims(group)
+    shared = _shared_victims(group, doc.text)
     index = entity_index(doc)  # once per document, not twice per member
     ents_member = {k: [index[t] for t in v if t in index] for k, v in member_of.items()}
     died = _died_of_wounds(group)
@@ -119,12 +119,14 @@ def _died_of_wounds(group: list[Mention]) -> set[str]:
             if v.label == "PER" and entity_key(v.text) in dead}
 
 
-def _shared_victims(group: list[Mention]) -> set[str]:
-    """Victims counted for two outcomes at once (`أسر أو قتل العشرات`): their number goes to neither."""
+def _shared_victims(group: list[Mention], text: str) -> set[str]:
+    """Victims counted for two outcomes at once (`أسر أو قتل العشرات`): their number goes to neither. A group told
+    right after the other outcome's verb is that verb's alone (`_other_outcome`)."""
     kinds: dict[str, set[str]] = {}
     for m in group:
         for v in m.role("VICTIM"):
-            kinds.setdefault(v.id, set()).add(m.label)
+            if not _other_outcome(m, v, text):
+                kinds.setdefault(v.id, set()).add(m.label)
     return {v for v, k in kinds.items() if len(k) > 1}
 
 
@@ -272,7 +274,8 @@ def _parts(m: Mention, text: str, shared: set[str], drop: set[str] = frozenset()
     prev_subset_end = None  # where the last subset victim ended: `بينهم عسكريون ومدنيون` are both a subset
     victims = sorted(m.role("VICTIM"), key=lambda e: e.start)
     for k, v in enumerate(victims):
-        if v.id in drop or _doer_span(v, text) or _age_span(v, text) or (k and _continues_number(victims[k - 1], v, text)):
+        if v.id in drop or _doer_span(v, text) or _age_span(v, text) or _other_outcome(m, v, text) \
+                or (k and _continues_number(victims[k - 1], v, text)):
             continue
         c = None if v.id in shared or _shared_in_text(v, text) else victim_count(v)
         if c is not None and c.max is not None and (AT_LEAST_AFTER_SPAN.match(norm_letters(_after_count(v, m, text)))
@@ -295,6 +298,21 @@ def _parts(m: Mention, text: str, shared: set[str], drop: set[str] = frozenset()
         else:
             parts.append((v, c))
     return parts, subset
+
+
+OTHER_OUTCOME_BEFORE = {
+    "KILL": re.compile(r"(?:^|\s)[وف]?(?:اصاب|اصابت|اصابوا|جرح|جرحت|جرحوا|اصاب[ةه])\s*$"),
+    "INJURE": re.compile(r"(?:^|\s)[وف]?(?:قتل|قتلت|قتلوا|مقتل)\s*$"),
+}
+
+
+def _other_outcome(m: Mention, v: Entity, text: str) -> bool:
+    """A counted group told right after a verb of the other outcome (`قتلوا ... وجرح [أكثر من 100 آخرين]`, an
+    injury's `أسفرت عن مقتل [16 من]`): that verb's victims, whatever a model linked (a named person may be both)."""
+    cue = OTHER_OUTCOME_BEFORE.get(m.label)
+    if cue is None or v.label == "PER" or not _numbers(v.text) or m.ent.end <= v.start <= m.ent.end + 2:
+        return False
+    return bool(cue.search(norm_letters(text[max(0, v.start - 15):v.start])))
 
 
 AGE_WORDS_BEFORE = re.compile(r"(?:^|\s)(?:يبلغ|تبلغ|البالغ|البالغة|عمره|عمرها|العمر|سن|بسن|في)\s*$")

@@ -257,6 +257,11 @@ def test_a_number_with_the_article_after_a_word_is_an_age_or_a_rank():
     assert bounds("العامل الـ 39") == (1, 1, False)
     assert bounds("الـ12") == (12, 12, False)
     assert parse_count("15 من العمر", singular=True) is None
+    # after a plural of people it counts them: the Thai cave's `الفتيان الـ12` are twelve boys, not a dual (ANT,
+    # the third reading round)
+    assert bounds("الفتيان الـ12") == (12, 12, False)
+    assert bounds("الأطفال الـ12") == (12, 12, False)
+    assert bounds("المعتقلين الـ 20") == (20, 20, False)
 
 
 def test_between_two_numbers_with_a_scale_word_is_a_range():

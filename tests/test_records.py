@@ -415,3 +415,15 @@ def test_a_span_that_continues_a_number_or_tells_an_age_adds_no_one(text, victim
     doc = Document("d", text, ents, [Relation("VICTIM", "T1", f"T{i + 2}") for i in range(len(victims))])
     killed = build_events(doc)[0]["killed"]
     assert (killed["min"], killed["max"]) == expected
+
+
+def test_a_group_told_after_a_verb_of_the_other_outcome_is_its_victims():
+    # the bundled model's VICTIM links (FR-internationalNews-867, dev): `قتلوا ... وجرح أكثر من 100 آخرين` gives the
+    # dead no hundred; a named person may be both killed and hurt, so names are kept
+    text = "وقتل عشرة أشخاص صباح يوم الأحد وجرح أكثر من 100 آخرين في الهجوم."
+    ents = spans(text, [("T1", "KILL", "قتل"), ("T2", "GROUP", "عشرة أشخاص"), ("T3", "INJURE", "جرح"),
+                        ("T4", "GROUP", "أكثر من 100 آخرين")])
+    rels = [Relation("VICTIM", "T1", "T2"), Relation("VICTIM", "T1", "T4"), Relation("VICTIM", "T3", "T4")]
+    ev = build_events(Document("d", text, ents, rels))[0]
+    assert (ev["killed"]["min"], ev["killed"]["max"]) == (10, 10)
+    assert (ev["wounded"]["min"], ev["wounded"]["max"]) == (101, None)
