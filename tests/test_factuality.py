@@ -72,6 +72,7 @@ def trigger(text: str, label: str, surface: str) -> Entity:
     ("وتسببت الهزة التي وقعت تحديدا عند الساعة 07,58 بالتوقيت المحلي", "ATTACK", "الهزة", "not violence"),
     ("في وقت استمرت الأرتال العسكرية في التقدم إلى مشارف المدينة", "ATTACK", "الأرتال العسكرية", "not violence"),
     ("ويأتي القصف مع إرسال قوات النظام منذ الثلاثاء تعزيزات عسكرية", "ATTACK", "تعزيزات عسكرية", "not violence"),
+    ("وكان المدير الفني كوبر مصيبا في اختياراته", "INJURE", "مصيبا", "not violence"),  # right, not hurt
 ])
 def test_a_trigger_that_names_no_real_event(text, label, surface, reason):
     assert non_event(trigger(text, label, surface), text) == reason
