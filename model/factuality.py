@@ -30,21 +30,24 @@ from .numbers import norm_letters
 
 # may stand between the cue and the trigger; `يسفر` only with `عن`: `لم يسفر الهجوم عن خسائر` negates the losses
 _AUX = (r"(?:\s+(?:يتم|تم|يجر|تجر|(?:يسفر|تسفر)\s*عن|عن|سقوط|وقوع|اي|قط|يوجه|توجه|يشن|تشن|ينفذ|تنفذ|يقع|تقع|يحدث"
-        r"|تحدث|يسجل|تسجل|تسجيل|يبلغ|تبلغ|يرد|ترد))*")  # `لم يوجه أي ضربات`, `لم تقع إصابات`, `لم يسجل وقوع`
+        r"|تحدث|يسجل|تسجل|تسجيل|يبلغ|تبلغ|يرد|ترد|يسقط|تسقط))*")  # `لم يوجه أي ضربات`, `لم تقع إصابات`, `لم يسجل وقوع`
 CUES = {  # reason -> pattern on the normalized clause before the trigger, ending right before it
     # `ولم يتم قط اعتقالها`, `عدم مقتل مدنيين`, `بقيت بمنأى عن المعارك` (spared from them)
     "negated": rf"(?:^|\s)(?:[وف]?(?:لم|لن|عدم|بعدم){_AUX}|بمناي\s+(?:عن|من))$",
     "planned": r"(?:^|\s)[وفل]?(?:تخطيط\w*|يخطط\w*|تخطط\w*|خطط\w*|ينوي|تنوي|ينوون|يرمي الي|يعتزم|تعتزم|يعتزمون"
                r"|تستعد|يستعد|يستعدون|استعدادا|تحضيرا|تمهيدا|يجنب\w*|تجنب\w*)"
-               r"(?:\s+(?:ل|لتنفيذ|تنفيذ|لشن|شن))*$",  # `لتخطيطها لتنفيذ اعتداء`, `كانت تنوي مهاجمة`, `استعدادا للهجوم`
+               r"(?:\s+(?:ل|لتنفيذ|تنفيذ|لشن|شن))*$"
+               # `الدول الغربية مصممة على شن ضربات`, `تعهدت روسيا بضرب`: resolved to, not done
+               r"|(?:^|\s)(?:مصمم|مصممة|مصممون|عازم|عازمة|تعهد|تعهدت|يتعهد|تتعهد)(?:\s+\S+)?\s+(?:علي|على|ب)\s*(?:شن|تنفيذ)?$",  # `لتخطيطها لتنفيذ اعتداء`, `كانت تنوي مهاجمة`, `استعدادا للهجوم`
     # `إذا تم اختطاف جندي`; to foil or prevent any (`لإحباط أي عملية خطف`): a kind of event, none in particular
     "hypothetical": r"(?:^|\s)(?<!ما )[وف]?(?:(?:اذا|لو|في حال)(?:\s+\S+){0,3}"
                     r"|(?:لاحباط|لمنع)\s+اي(?:\s+عملي[ةه])?"
                     r"|(?:قد\s+)?(?:يؤدي|تؤدي|يفضي|تفضي)\s+(?:الي|ل)|قد\s+(?:يسفر|تسفر)\s+عن(?:\s+سقوط)?"
                     r"|خوفا\s+من\s+التعرض\s+ل?|تحسبا\s+(?:ل|من)?|خشي[ةه]\s+(?:من\s+)?(?:ل)?"
-                    r"|(?:امام|علي|على|ضد|من)\s+اي)$",  # `أمام أي هجوم تعتزم دمشق القيام به`: any, none in particular
-    "threatened": r"(?:^|\s)[وف]?(?:هدد|هددت|يهدد|تهدد|يهددون|توعد|توعدت|يتوعد|تتوعد|تهديد|تهديدات)"
-                  r"(?:\s+\S+)?\s+(?:ب|بال)?$",  # `هدد بقتل الجميع`, `تهديدات بالقتل`
+                    r"|(?:امام|علي|على|ضد|من)\s+اي|(?:احتمال|احتمالات|امكاني[ةه])(?:\s+(?:شن|تنفيذ|وقوع))?)$",  # `أمام أي هجوم تعتزم دمشق القيام به`: any, none in particular
+    "threatened": r"(?:^|\s)[وف]?(?:ال)?(?:هدد|هددت|يهدد|تهدد|يهددون|توعد|توعدت|يتوعد|تتوعد|تهديد|تهديدات)"
+                  r"(?:\s+\S+)?\s+(?:ب|بال|بتنفيذ|بشن)?$",  # `هدد بقتل الجميع`, `تهديدات بالقتل`
+    "denied": r"(?:^|\s)[وف]?(?:ينفي|تنفي|نفي|نفت|ينفون|تنفيان)$",  # `تنفي استهداف مدنيين`; not `نفت مسؤوليتها عن`
     "warrant": r"(?:^|\s)[وف]?(?:مذكر[ةه]|مذكرات|امر|اوامر|اوامرا)\s*(?:ب)?$",  # `مذكرات اعتقال`: not yet an arrest
     "demanded": r"(?:^|\s)[وف]?(?:دعا|دعت|يدعو|تدعو|طالب|طالبت|يطالب|تطالب)\s+(?:الي|ب)\s*$",  # `يدعو إلى قتل`
 }
@@ -76,6 +79,14 @@ NOT_VIOLENCE_WORD = re.compile(r"^[وفبل]?(?:ال)?(?:زلزال|زلازل|�
 # `الهجمات الإلكترونية`, `الضربة القاضية`
 OTHER_KIND = re.compile(r"^\s*(?:ال)?(?:اجلاء|انقاذ|جراحي[ةه]|اقتراع|تصويت|قيصري[ةه]|تجميل|الكتروني[ةه]?"
                         r"|سيبراني[ةه]?|قاضي[ةه])(?:\s|$|[،,.])")
+# told after the trigger: `هجوما كهذا يمكن أن يحدث` (could happen), `لهجمات مزمعة` (planned), `معركة إدلب المرتقبة`
+POSSIBLE_AFTER = re.compile(r"^\s*(?:\S+\s+)?(?:يمكن|يمكنه|قد)\s+(?:ان\s+)?(?:يحدث|يقع|تحدث|تقع)")
+PLANNED_AFTER = re.compile(r"^\s*(?:ال)?(?:مزمع|مزمعة|مزمعه|مرتقب|مرتقبة|مرتقبه)(?:\s|$|[،,.])")
+CELEBRATION_AFTER = re.compile(r"^\s*(?:احتفالا|ابتهاجا|احتفاء)")  # `إطلاق نار احتفالا بعد الإعلان`
+# `صورا جوية`, `دعم جوي`, `الرحلات الجوية`: an air adjective alone, no strike; `فتح معبرين`, `إعادة فتح المعبر`
+AIR_NOT_STRIKE = re.compile(r"(?:صور|صورا|دعم|دعما|رحلات|الرحلات|الملاح[ةه]|المجال|حرك[ةه])$")
+OPENED = re.compile(r"^\s*(?:ال)?(?:معبر|معابر|معبرين|تحقيق|الطريق|الطرق|طريق)")
+GOODS = re.compile(r"^\s*(?:ال)?(?:شحن[ةه]|سفين[ةه]|سفن|اموال|معدات|ادوي[ةه]|شاحن[ةه]|شاحنات)(?:\s|$)")  # `احتجزت شحنة`
 FUTURE = re.compile(r"^[وف]?س[يتن](?!طر)\w+$")  # `ستهاجم`, `سيقتل`; not `سيطرت` (took control)
 WILL_BE = re.compile(r"(?:^|\s)[وف]?(?:سيتم|ستتم|سوف يتم|سوف)$")  # `سيتم إسقاط الصواريخ`
 TRIGGERS = ("ATTACK", "KILL", "INJURE", "ARREST")
@@ -89,7 +100,8 @@ def _clause_before(text: str, start: int) -> str:
 
 def non_event(ent: Entity, text: str) -> str | None:
     """Why the trigger span `ent` names no real event (`ceasefire`, `negated`, `planned`, `hypothetical`,
-    `threatened`, `warrant`, `demanded`, `future`, `release`, `not a wound`, `not violence`), or None for a real one."""
+    `threatened`, `denied`, `warrant`, `demanded`, `future`, `release`, `not a wound`, `not violence`), or None for a
+    real one."""
     if ent.label not in TRIGGERS:
         return None
     word = norm_letters(ent.text)
@@ -109,6 +121,16 @@ def non_event(ent: Entity, text: str) -> str | None:
     after = norm_letters(text[ent.end:ent.end + 30])
     if FUTURE.match(word) or IMMINENT.match(after) or WILL_BE.search(before):
         return "future"
+    if POSSIBLE_AFTER.match(after):
+        return "hypothetical"
+    if PLANNED_AFTER.match(after):
+        return "planned"
+    if CELEBRATION_AFTER.match(after) or (ent.label == "ARREST" and GOODS.match(after)):
+        return "not violence"
+    if re.fullmatch(r"(?:ال)?جوي[ةه]?", word) and AIR_NOT_STRIKE.search(before):
+        return "not violence"
+    if re.fullmatch(r"[وب]?(?:فتح|افتتاح)", word) and OPENED.match(after):
+        return "not violence"
     fired = re.match(r"^[وفب]?(?:ل)?(?:اطلاق|اطلق|يطلق|تطلق|ت?طلق)", word)
     if RELEASE.match(after) and fired:
         return "release"

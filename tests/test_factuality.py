@@ -73,6 +73,18 @@ def trigger(text: str, label: str, surface: str) -> Entity:
     ("في وقت استمرت الأرتال العسكرية في التقدم إلى مشارف المدينة", "ATTACK", "الأرتال العسكرية", "not violence"),
     ("ويأتي القصف مع إرسال قوات النظام منذ الثلاثاء تعزيزات عسكرية", "ATTACK", "تعزيزات عسكرية", "not violence"),
     ("وكان المدير الفني كوبر مصيبا في اختياراته", "INJURE", "مصيبا", "not violence"),  # right, not hurt
+    ("نحن قلقون جدا لأن هجوماً كهذا يمكن أن يحدث", "ATTACK", "هجوماً", "hypothetical"),
+    ("من احتمال شن ضربات جوية وصاروخية على سوريا خلال 72 ساعة", "ATTACK", "ضربات جوية", "hypothetical"),
+    ("إثر التهديدات الأمريكية بتنفيذ ضربات جوية", "ATTACK", "ضربات جوية", "threatened"),
+    ("الدول الغربية مصممة على شن ضربات عسكرية في سوريا", "ATTACK", "ضربات عسكرية", "planned"),
+    ("تعهدت روسيا بضرب جميع الصواريخ الموجهة إلى سوريا", "ATTACK", "ضرب", "planned"),
+    ("ويُعتقد أنه العقل المدبر لهجمات مزمعة على دور عبادة", "ATTACK", "هجمات", "planned"),
+    ("ولم يسقط أي قتيل من الإسرائيليين", "KILL", "قتيل", "negated"),
+    ("وتنفي استهداف مدنيين في غاراتها الجوية", "ATTACK", "استهداف", "denied"),
+    ('وعرضت قناة "أن أتش كيه" صورا جوية للمسبح والجدار', "ATTACK", "جوية", "not violence"),
+    ("وسمعت أصوات إطلاق نار احتفالا بعد الإعلان", "ATTACK", "إطلاق نار", "not violence"),
+    ("شهد جنوب سوريا، صباح الإثنين، فتح معبرين حدوديين", "ATTACK", "فتح", "not violence"),
+    ("وأوضحت أن الميليشيا تحتجز الشحنة منذ أسابيع", "ARREST", "تحتجز", "not violence"),  # goods, not people
 ])
 def test_a_trigger_that_names_no_real_event(text, label, surface, reason):
     assert non_event(trigger(text, label, surface), text) == reason
@@ -99,6 +111,8 @@ def test_a_trigger_that_names_no_real_event(text, label, surface, reason):
     ("وقال إن بعضهم أصيب إصابات طفيفة في الانفجار", "INJURE", "أصيب"),
     ("توفي بعد إصابته برصاصة في الرأس، أطلقها عليه قناصة الاحتلال", "ATTACK", "أطلقها"),  # SK-middleEast-1147 (dev)
     ('لكنهم "أطلقوا عليهم النار" أيضا', "ATTACK", "أطلقوا"),  # FR-internationalNews-786 (train)
+    ("ونفت الجماعة مسؤوليتها عن الهجوم على الثكنة", "ATTACK", "الهجوم"),  # the claim is denied, not the attack
+    ("فتح مسلحون النار على المصلين في المسجد", "ATTACK", "فتح"),  # opened fire
     ("نفذت القوات عملية عسكرية واسعة في المنطقة", "ATTACK", "عملية"),  # an operation of no other kind
     ("وقتل ثلاثة مدنيين في الضربة الجوية التي استهدفت السوق", "ATTACK", "الضربة"),
     ("وأصيب جندي بجروح خطيرة إثر انفجار لغم أرضي", "INJURE", "أصيب"),  # the cause after it is violence
