@@ -427,3 +427,23 @@ def test_a_group_told_after_a_verb_of_the_other_outcome_is_its_victims():
     ev = build_events(Document("d", text, ents, rels))[0]
     assert (ev["killed"]["min"], ev["killed"]["max"]) == (10, 10)
     assert (ev["wounded"]["min"], ev["wounded"]["max"]) == (101, None)
+
+
+@pytest.mark.parametrize("text, victims, expected", [
+    # the bundled model's VICTIM links on dev (CN-middleEast-1366, BB-middleEast-971, AL-internationalNews-1999): a name
+    # told right after a one-person description is that person; a definite kin noun is someone told before
+    ('وقالت المصادر إنه تم قتل أحد قيادات مليشيا الحوثي الانقلابية المدعو (أبو تمام) بغارة جوية',
+     [("GROUP", "أحد قيادات"), ("PER", "أبو تمام")], (1, 1)),
+    ("وأعلنت طالبان مقتل أحد قادة الحركة، جلال الدين حقاني، بعد مرض", [("GROUP", "أحد قادة"),
+                                                                       ("PER", "جلال الدين حقاني")], (1, 1)),
+    ("قتل أحد قادة الحركة وجلال الدين حقاني في الغارة", [("GROUP", "أحد قادة"), ("PER", "جلال الدين حقاني")],
+     (2, 2)),  # two people, joined by و
+    ("وقتل خمسة أشخاص بينما نجت الزوجة", [("GROUP", "خمسة أشخاص"), ("GROUP", "الزوجة")], (5, 5)),
+])
+def test_a_name_after_its_description_and_a_kin_noun_told_before_add_no_one(text, victims, expected):
+    trigger = "مقتل" if "مقتل" in text else "قتل"
+    ents = spans(text, [(f"T{i + 2}", label, v) for i, (label, v) in enumerate(victims)])
+    ents.append(spans(text, [("T1", "KILL", trigger)])[0])
+    doc = Document("d", text, ents, [Relation("VICTIM", "T1", f"T{i + 2}") for i in range(len(victims))])
+    killed = build_events(doc)[0]["killed"]
+    assert (killed["min"], killed["max"]) == expected
