@@ -228,3 +228,13 @@ def test_the_day_of_a_statement_is_not_the_events_date():
     ms = {m.id: m for m in build_mentions(Document("d", text, ents, rels), date(2018, 2, 20), SCHEMA.trigger_labels)}
     assert [d.text for d in ms["T3"].dates] == ["الاثنين"]
     assert [(d.text, d.start) for d in ms["T5"].dates] == [("الأربعاء", "2018-02-14")]
+
+
+def test_the_day_an_announcement_tells_a_killing_is_not_the_killings_date():
+    # FR-internationalNews-2677 (dev), the bundled model's TIME link: `أعلنت السلطات الأردنية الأحد مقتل ثلاثة`; the
+    # killing was `مساء أمس السبت`
+    from model.mentions import report_date
+
+    text = "أعلنت السلطات الأردنية الأحد مقتل ثلاثة إرهابيين في مداهمة مساء أمس السبت."
+    sunday, saturday = spans(text, [("T1", "DATE", "الأحد"), ("T2", "DATE", "مساء أمس السبت")])
+    assert report_date(sunday, text) and not report_date(saturday, text)
