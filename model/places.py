@@ -363,12 +363,18 @@ TAKEN_TO = re.compile(r"(?:نقل\w*|اسعاف\w*|اخلاء|اجلاء)\s+(?:\
                       r"|ضحايا\w*|القتيل|الجريح|المصاب)\s+(?:\S+\s+){0,3}?(?:الي|الى)\s*$")
 
 
+BODY_PARTS = {"صدر", "راس", "بطن", "ساق", "ساقه", "رقبة", "رقبه", "كتف", "ظهر", "يد", "ذراع", "فخذ", "وجه",
+              "ركبة", "ركبه", "قلب", "راسه", "صدره", "بطنه"}
+
+
 def not_event_place(e: Entity, text: str) -> bool:
     """A span linked as an event's PLACE that is not where the event happened, whatever a model linked: a backer or
     leader (`الموالين لإيران`, `بقيادة السعودية`), a nationality adjective alone (`البنية التحتية الإيرانية`), the
-    hospital the casualties were taken to (`نقلت قتلاها إلى مستشفى العلفي`)."""
+    hospital the casualties were taken to (`نقلت قتلاها إلى مستشفى العلفي`), a part of the body (`في الصدر`)."""
     before = norm_letters(text[max(0, e.start - 60):e.start])
     words = norm_letters(e.text).split()
+    if len(words) == 1 and re.sub(r"^[وب]?ال", "", words[0]) in BODY_PARTS:
+        return True  # `بطلق ناري في الصدر`: where the bullet hit
     adjective = len(words) == 1 and words[0].startswith("ال") and nationality_code(words[0]) and not country_code(e.text)
     return bool(LED_BY.search(before[-25:]) or TAKEN_TO.search(before) or adjective)
 

@@ -287,7 +287,8 @@ def _parts(m: Mention, text: str, shared: set[str], drop: set[str] = frozenset()
                 is_partial(text[max(0, v.start - 45):v.start]) or is_partial(text[max(0, m.ent.start - 45):m.ent.start])):
             c = Count(c.min, None, c.approx, c.text)  # `تم نقل25 مصابا`: a part of the total, which may be larger
         coordinated = prev_subset_end is not None and re.fullmatch(r"[\s،,]*و?\s*", text[prev_subset_end:v.start])
-        if trigger_subset or is_subset(text[max(0, v.start - 25):v.start]) or coordinated:
+        told_as_part = re.match(r"^(?:معظم|غالبي[ةه]|اغلب)(?:هم|هن)(?:\s|$)", norm_letters(v.text))  # `معظمهم من التونسيين`
+        if trigger_subset or is_subset(text[max(0, v.start - 25):v.start]) or coordinated or told_as_part:
             prev_subset_end = v.end
             if c is not None:
                 subset.append((v, c))

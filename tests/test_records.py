@@ -447,3 +447,15 @@ def test_a_name_after_its_description_and_a_kin_noun_told_before_add_no_one(text
     doc = Document("d", text, ents, [Relation("VICTIM", "T1", f"T{i + 2}") for i in range(len(victims))])
     killed = build_events(doc)[0]["killed"]
     assert (killed["min"], killed["max"]) == expected
+
+
+def test_most_of_them_is_a_part_of_the_toll_and_cattle_are_no_victims():
+    # ANT, the bundled model's VICTIM links (SK-middleEast-2186, BB-middleEast-956): `66 مهاجرا، معظمهم من
+    # التونسيين` is 66; `51 بقرة` paid in compensation counts no one
+    text = "غرق 66 مهاجرا، معظمهم من التونسيين، قبالة السواحل."
+    ents = spans(text, [("T1", "KILL", "غرق"), ("T2", "GROUP", "66 مهاجرا"), ("T3", "GROUP", "معظمهم من التونسيين")])
+    killed = build_events(Document("d", text, ents, [Relation("VICTIM", "T1", "T2"),
+                                                     Relation("VICTIM", "T1", "T3")]))[0]["killed"]
+    assert (killed["min"], killed["max"]) == (66, 66)
+    from model.numbers import counts_things
+    assert counts_things("51 بقرة") and not counts_things("51 شخصا")
