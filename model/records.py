@@ -29,8 +29,9 @@ from .dates import DateValue, width_days
 from .document import Document, Entity
 from .merge import cluster_mentions, event_places, victim_side
 from .mentions import ATTACK, Mention, build_mentions, entity_index, is_plural, sentences
-from .numbers import (KIN_NOUNS, VAGUE, Count, _numbers, add, is_correcting, is_others, is_partial, is_preliminary, is_subset,
-                      is_superseded, norm_letters)
+from .numbers import (AT_LEAST, KIN_NOUNS, MORE_THAN, VAGUE, Count, _conjuncts, _numbers, add, is_correcting,
+                      is_others, is_partial, is_preliminary, is_subset, is_superseded, norm_letters, normalize_digits,
+                      parse_count)
 from .places import LED_BY, country_code, document_country, document_country_counts, in_dateline, span_country
 
 OUTCOMES = {"KILL": "killed", "INJURE": "wounded", "ARREST": "captured"}
@@ -145,6 +146,9 @@ def _shared_in_text(v: Entity, text: str) -> bool:
                 or SHARED_BEFORE.search(norm_letters(text[max(0, v.start - 30):v.start])))
 
 
+# `18 شخصا أدينوا بقتل عسكري`, `المتهمين بقتل`: the accused, told right after the span
+DOER_AFTER = re.compile(r"^[\s،,]*(?:الذين\s+)?(?:ادين|ادينوا|اتهم|اتهموا|المدان|المدانين|المتهم|المتهمين|متهمين|متهمون"
+                        r"|يشتبه|المشتبه)\S*\s+(?:ب|في)")
 DOER_BEFORE = re.compile(r"(?:^|\s)(?:علي|على)\s+(?:يد|ايدي|يدي)\s*$|(?:^|\s)(?:بواسطة|بواسطه|من قبل|برصاص)\s*$")
 
 
@@ -152,6 +156,12 @@ def _doer_span(v: Entity, text: str) -> bool:
     """A span told as the doer (`على يد مجموعة من 15 سعوديا`, `بواسطة عناصر وزارة الداخلية`, `برصاص الإرهابي`): the
     people who killed, not the killed, whatever a model linked; they give no count of victims."""
     return bool(DOER_BEFORE.search(norm_letters(text[max(0, v.start - 20):v.start])))
+
+
+def _accused(m: Mention, v: Entity, text: str) -> bool:
+    """People told as accused of the act (`18 شخصا أدينوا بقتل عسكري`): not the dead or hurt (for an arrest they are
+    the very people taken: `اعتقال 33 شخصا يشتبه بانتمائهم`)."""
+    return m.label in ("KILL", "INJURE") and bool(DOER_AFTER.match(norm_letters(text[v.end:v.end + 30])))
 
 
 def _orgs(ids: list[str], member_of: dict[str, list[str]]) -> list[str]:
@@ -274,15 +284,17 @@ def _parts(m: Mention, text: str, shared: set[str], drop: set[str] = frozenset()
     prev_subset_end = None  # where the last subset victim ended: `بينهم عسكريون ومدنيون` are both a subset
     victims = sorted(m.role("VICTIM"), key=lambda e: e.start)
     for k, v in enumerate(victims):
-        if v.id in drop or _doer_span(v, text) or _age_span(v, text) or _other_outcome(m, v, text) \
+        if v.id in drop or _doer_span(v, text) or _accused(m, v, text) or _age_span(v, text) or _other_outcome(m, v, text) \
                 or (k and (_continues_number(victims[k - 1], v, text) or _named_after(victims[k - 1], v, text))):
             continue
-        c = None if v.id in shared or _shared_in_text(v, text) else victim_count(v)
+        c = None if v.id in shared or _shared_in_text(v, text) else _own_outcome(m, v) or victim_count(v)
         if c is None and _told_before(v):
             continue  # `الزوجة` beside `خمسة أشخاص`: someone counted already, who leaves the total closed
+        c = _glued_number(v, text, c)
         if c is not None and c.max is not None and (AT_LEAST_AFTER_SPAN.match(norm_letters(_after_count(v, m, text)))
                                                     or _cut_bound(v, text)):
             c = Count(c.min, None, c.approx, c.text)  # `سبعة أشخاص على الأقل` with the bound left outside the span
+        c = _bound_before(v, text, c)
         if c is not None and c.max is not None and (
                 is_partial(text[max(0, v.start - 45):v.start]) or is_partial(text[max(0, m.ent.start - 45):m.ent.start])):
             c = Count(c.min, None, c.approx, c.text)  # `تم نقل25 مصابا`: a part of the total, which may be larger
@@ -303,10 +315,47 @@ def _parts(m: Mention, text: str, shared: set[str], drop: set[str] = frozenset()
     return parts, subset
 
 
-OTHER_OUTCOME_BEFORE = {
+OTHER_OUTCOME_BEFORE = {  # not capture verbs: the people held are often the people then killed (`خطف ... وقتل`)
     "KILL": re.compile(r"(?:^|\s)[وف]?(?:اصاب|اصابت|اصابوا|جرح|جرحت|جرحوا|اصاب[ةه])\s*$"),
     "INJURE": re.compile(r"(?:^|\s)[وف]?(?:قتل|قتلت|قتلوا|مقتل)\s*$"),
 }
+_OTHER_NOUNS = {"KILL": re.compile(r"(?:^|\s)(?:ال)?(?:مصاب\w*|جريح|جرحي|جرحى)(?:\s|$)"),
+                "INJURE": re.compile(r"(?:^|\s)(?:ال)?(?:قتيل\w*|قتلي|قتلى)(?:\s|$)")}
+
+
+def _own_outcome(m: Mention, v: Entity) -> Count | None:
+    """The count of the groups of a coordinated span that belong to this outcome, when a group names the other one
+    (`204 شخصا وأكثر من 22 ألف مصاب` of a KILL: 204), else None (the span is read whole)."""
+    other = _OTHER_NOUNS.get(m.label)
+    parts = _conjuncts(v.text) if other else []
+    keep = [p for p in parts if not other.search(norm_letters(p))]
+    if len(parts) < 2 or not keep or len(keep) == len(parts):
+        return None
+    return add([parse_count(p, singular=True) for p in keep], " + ".join(keep))
+
+
+GLUED = re.compile(r"[^\W\d_](\d+)[\s\u00a0]*$")
+
+
+def _glued_number(v: Entity, text: str, c: Count | None) -> Count | None:
+    """A number glued to the word before a span that has none (`لوقوفه وراء اغتيال25  [شخصا]`): the span's count."""
+    m = GLUED.search(normalize_digits(text[max(0, v.start - 12):v.start]))
+    if m is None or _numbers(v.text) or (c is not None and c.min not in (None, 1)):
+        return c
+    n = int(m.group(1))
+    return Count(n, n, False, m.group(1) + " " + v.text)
+
+
+def _bound_before(v: Entity, text: str, c: Count | None) -> Count | None:
+    """A bound told before a span that starts at its number (`ما يربو على [40 ألف شخص]`, `أكثر من من [مائة مدني]`)."""
+    if c is None or c.max is None or c.min is None or c.min != c.max or not _numbers(v.text):
+        return c
+    before = re.sub(r"\bمن\s+من\s*$", "من ", norm_letters(text[max(0, v.start - 25):v.start]).rstrip() + " ")
+    if MORE_THAN.search(before.rstrip()):
+        return Count(c.min + 1, None, c.approx, c.text)
+    if AT_LEAST.search(before.rstrip()):
+        return Count(c.min, None, c.approx, c.text)
+    return c
 
 
 def _other_outcome(m: Mention, v: Entity, text: str) -> bool:
@@ -315,7 +364,10 @@ def _other_outcome(m: Mention, v: Entity, text: str) -> bool:
     cue = OTHER_OUTCOME_BEFORE.get(m.label)
     if cue is None or v.label == "PER" or not _numbers(v.text) or m.ent.end <= v.start <= m.ent.end + 2:
         return False
-    return bool(cue.search(norm_letters(text[max(0, v.start - 15):v.start])))
+    if not cue.search(norm_letters(text[max(0, v.start - 15):v.start])):
+        return False
+    # verbs told together share their victims (`خطفوا وقتلوا 39 عامل بناء`: held, then killed)
+    return not (m.ent.end <= v.start and re.fullmatch(r"[\s،,]*و?\s*\S+\s*", text[m.ent.end:v.start]))
 
 
 def _told_before(v: Entity) -> bool:

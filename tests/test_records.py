@@ -459,3 +459,28 @@ def test_most_of_them_is_a_part_of_the_toll_and_cattle_are_no_victims():
     assert (killed["min"], killed["max"]) == (66, 66)
     from model.numbers import counts_things
     assert counts_things("51 بقرة") and not counts_things("51 شخصا")
+
+
+@pytest.mark.parametrize("text, label, victims, field, expected", [
+    # the bundled model's VICTIM links on unannotated ANT articles (the third reading round)
+    ("لوقوفه وراء اغتيال25  شخصا، بأيدي ما كان يعرف بسرية الموت", "KILL", ["شخصا"], "killed", (25, 25)),  # glued
+    ("وقتل ما يربو على 40 ألف شخص في الصراع", "KILL", ["40 ألف شخص"], "killed", (40001, None)),
+    ("ولقي أكثر من من مائة مدني مصرعه في الغوطة الشرقية", "KILL", ["مائة مدني"], "killed", (101, None)),
+    ("ترتفع حصيلة القتلى منذ 30 آذار إلى 204 شخصا وأكثر من 22 ألف مصاب", "KILL",
+     ["204 شخصا وأكثر من 22 ألف مصاب"], "killed", (204, 204)),  # the wounded part is not the dead
+    ("قضت المحكمة بالسجن مدى الحياة على 18 شخصا أدينوا بقتل عسكري", "KILL", ["18 شخصا", "عسكري"], "killed",
+     (1, 1)),  # the convicted are not the dead
+])
+def test_numbers_told_around_a_span_and_people_who_are_no_victims(text, label, victims, field, expected):
+    word = {"KILL": next(w for w in ("اغتيال", "قتل", "مصرعه", "القتلى") if w in text)}[label]
+    ents = spans(text, [(f"T{i + 2}", "GROUP", v) for i, v in enumerate(victims)])
+    ents.append(spans(text, [("T1", label, word)])[0])
+    doc = Document("d", text, ents, [Relation("VICTIM", "T1", f"T{i + 2}") for i in range(len(victims))])
+    count = build_events(doc)[0][field]
+    assert (count["min"], count["max"]) == expected
+
+
+def test_a_distance_is_no_count_of_people():
+    from model.numbers import counts_things
+
+    assert counts_things("23 كلم") and counts_things("على بعد 5 كيلومترات") is not None
