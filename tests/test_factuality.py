@@ -85,6 +85,18 @@ def trigger(text: str, label: str, surface: str) -> Entity:
     ("وسمعت أصوات إطلاق نار احتفالا بعد الإعلان", "ATTACK", "إطلاق نار", "not violence"),
     ("شهد جنوب سوريا، صباح الإثنين، فتح معبرين حدوديين", "ATTACK", "فتح", "not violence"),
     ("وأوضحت أن الميليشيا تحتجز الشحنة منذ أسابيع", "ARREST", "تحتجز", "not violence"),  # goods, not people
+    # a fourth reading round of unannotated ANT articles
+    ("لهجوم من المتوقع أن يشنه الجيش السوري وحلفاؤه", "ATTACK", "هجوم", "future"),
+    ("ووجهت السلطات البريطانية تهمة التخطيط لقتل النائبة", "KILL", "قتل", "planned"),
+    ("جون بولتون: الصقر الذي يريد قصف كوريا الشمالية وإيران", "ATTACK", "قصف", "planned"),
+    ("مكافأة بقيمة 500 دولار أمريكي لكل من يقتل شرطيا", "KILL", "يقتل", "hypothetical"),
+    ("وأن هناك مخاوف من سقوط قتلى", "KILL", "قتلى", "hypothetical"),
+    ("إن سوريا أصبحت مرة أخرى على شفير الهاوية مع اقتراب هجوم إدلب", "ATTACK", "هجوم", "future"),
+    ("استعداداً لبدء عملية عسكرية لتحرير مناطق جديدة", "ATTACK", "عملية عسكرية", "planned"),
+    ("مرض الكوليرا الذي تسبب في حالتي وفاة", "KILL", "وفاة", "not violence"),
+    ("وتوفي آش جراء نوبة قلبية في حزيران/يونيو 2016", "KILL", "توفي", "not violence"),
+    ('بعد 250 مليون سنة مما يسمى "الانفجار العظيم"', "ATTACK", "الانفجار", "not violence"),
+    ("وتقود السعودية تحالفا عسكريا تقول إنه يستهدف إعادة الشرعية في اليمن", "ATTACK", "يستهدف", "not violence"),
 ])
 def test_a_trigger_that_names_no_real_event(text, label, surface, reason):
     assert non_event(trigger(text, label, surface), text) == reason
@@ -113,6 +125,8 @@ def test_a_trigger_that_names_no_real_event(text, label, surface, reason):
     ('لكنهم "أطلقوا عليهم النار" أيضا', "ATTACK", "أطلقوا"),  # FR-internationalNews-786 (train)
     ("ونفت الجماعة مسؤوليتها عن الهجوم على الثكنة", "ATTACK", "الهجوم"),  # the claim is denied, not the attack
     ("فتح مسلحون النار على المصلين في المسجد", "ATTACK", "فتح"),  # opened fire
+    ("وقال ممرض إن ما لا يقل عن 10 من الجرحى يعالجون في المستشفى", "INJURE", "الجرحى"),  # a nurse, no disease
+    ("البدء بإخراج الجرحى والمرضى إلى خارج الغوطة", "INJURE", "الجرحى"),  # patients beside the wounded
     ("نفذت القوات عملية عسكرية واسعة في المنطقة", "ATTACK", "عملية"),  # an operation of no other kind
     ("وقتل ثلاثة مدنيين في الضربة الجوية التي استهدفت السوق", "ATTACK", "الضربة"),
     ("وأصيب جندي بجروح خطيرة إثر انفجار لغم أرضي", "INJURE", "أصيب"),  # the cause after it is violence
