@@ -332,6 +332,13 @@ def test_an_ordinal_day_of_something_is_not_today():
     ("يوم_الأرض", date(2018, 4, 1), ("2018-03-30", "2018-03-30")),  # AL-internationalNews-731 (train), as the gold
     ("يوم الأرض الفلسطيني", date(2018, 3, 31), ("2018-03-30", "2018-03-30")),  # BB-middleEast-271 (train)
     ("يوم النكبة", date(2018, 5, 20), ("2018-05-15", "2018-05-15")),
+    # a fourth reading round: a year glued to its month, a night between two numbered days, a third of a month
+    ("27 آذار/مارس2016", date(2018, 6, 18), ("2016-03-27", "2016-03-27")),  # FR-internationalNews (ANT)
+    ("في24  آذار/مارس2016", date(2018, 6, 18), ("2016-03-24", "2016-03-24")),
+    ("ليل 15 إلى 16 يوليو 2016", date(2018, 6, 18), ("2016-07-15", "2016-07-16")),  # SK-internationalNews (ANT)
+    ("ليلة 15-16 يوليو 2016", date(2018, 6, 18), ("2016-07-15", "2016-07-16")),
+    ("الثلث الأخير من مايو الماضي", date(2018, 6, 3), ("2018-05-21", "2018-05-31")),  # AL-internationalNews (ANT)
+    ("2015-2016", date(2018, 6, 3), ("2015-01-01", "2016-12-31")),
 ])
 def test_weeks_of_a_month_named_days_and_a_friday_of_a_run(text, pub, expected):
     assert iv(text, pub) == expected

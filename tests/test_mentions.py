@@ -238,3 +238,5 @@ def test_the_day_an_announcement_tells_a_killing_is_not_the_killings_date():
     text = "أعلنت السلطات الأردنية الأحد مقتل ثلاثة إرهابيين في مداهمة مساء أمس السبت."
     sunday, saturday = spans(text, [("T1", "DATE", "الأحد"), ("T2", "DATE", "مساء أمس السبت")])
     assert report_date(sunday, text) and not report_date(saturday, text)
+    text = "أفاد زعماء قبائل يمنيون، الخميس، بمقتل 7 عناصر من تنظيم القاعدة"  # SK-middleEast-483 (ANT)
+    assert report_date(spans(text, [("T1", "DATE", "الخميس")])[0], text)
