@@ -357,7 +357,9 @@ DATELINE = re.compile(r"^[^.\n]{0,40}\((?:CNN|سي ان ان|رويترز|[اأ]
 
 # a country that leads, backs or has the loyalty of the actors (`التحالف بقيادة السعودية`, `الموالية لإيران`)
 LED_BY = re.compile(r"(?:بقيادة|تقوده|تقودها|قادتها|قادها|قاده|بدعم من|بدعم|تدعمه|تدعمها|المدعوم(?:ة|ين|ون)? من"
-                    r"|الموال(?:ي|ية|يه|ين|ون)\s*ل)\s*$")  # `الموالين لإيران`, `تحظى بدعم الولايات المتحدة`
+                    r"|الموال(?:ي|ية|يه|ين|ون)\s*ل"
+                    r"|(?:ميليشي|مليشي|قوات|فصائل|الفصائل|جماع|مسلحو)\S*\s+التابع\S*\s*ل)\s*$")
+# `الموالين لإيران`, `تحظى بدعم الولايات المتحدة`, `الميليشيا التابعة لإيران` (not `مديرية ... التابعة لمحافظة`)
 # where casualties were taken, not where they were hurt: `نقلت قتلاها إلى مستشفى العلفي`, `نقل الجرحى إلى`
 TAKEN_TO = re.compile(r"(?:نقل\w*|اسعاف\w*|اخلاء|اجلاء)\s+(?:\S+\s+){0,2}?(?:ال)?(?:قتل\w*|جرح\w*|مصاب\w*|جث\w*"
                       r"|ضحايا\w*|القتيل|الجريح|المصاب)\s+(?:\S+\s+){0,3}?(?:الي|الى)\s*$")
@@ -376,7 +378,7 @@ def not_event_place(e: Entity, text: str) -> bool:
     if len(words) == 1 and re.sub(r"^[وب]?ال", "", words[0]) in BODY_PARTS:
         return True  # `بطلق ناري في الصدر`: where the bullet hit
     adjective = len(words) == 1 and words[0].startswith("ال") and nationality_code(words[0]) and not country_code(e.text)
-    return bool(LED_BY.search(before[-25:]) or TAKEN_TO.search(before) or adjective)
+    return bool(LED_BY.search(before[-30:]) or TAKEN_TO.search(before) or adjective)
 
 
 def in_dateline(e: Entity, text: str) -> bool:

@@ -401,6 +401,8 @@ def test_two_places_told_of_and_a_front_are_generic():
     ("وأضاف أن التحالف قام بنقل المعارك إلى صعدة", "صعدة", False),  # the fighting moved there
     ("أعلن الحوثيون مسؤوليتهم بتنفيذ الهجوم على جازان في السعودية", "السعودية", False),  # a country, not an adjective
     ("استشهد بطلق ناري في الصدر أطلقه جنود الاحتلال شرق ملكة", "الصدر", True),  # FR-middleEast-800: the chest
+    ("وقصفت مسلحو الميليشيا التابعة لإيران مواقع الجيش", "إيران", True),  # SK-middleEast-2772: a backer
+    ("في مديرية الحسينية التابعة لمحافظة الحديدة", "محافظة الحديدة", False),  # a container
     ("قصفت الطائرات حي القدم جنوب دمشق", "القدم", False),  # SK-middleEast-263 (train): the Qadam district
 ])
 def test_a_place_a_model_linked_that_is_not_where_the_event_happened(text, surface, expected):
