@@ -172,15 +172,21 @@ def is_aggregate_record(group: list[Mention], date: dict | None) -> bool:
     """A tally, repeated violence or a campaign: a mention says so (`38 عملية`, `هجمات منتظمة`, a period), the date
     spans more than a year, or every attack noun is plural (`هجماته` too) and no single day is given; many strikes
     on one day are one event (guidelines 11.5)."""
-    one_day = bool(date and date.get("start") and date["start"] == date.get("end"))
-    if date and date.get("start") and date.get("end") and \
-            width_days(DateValue(date.get("text", ""), date["start"], date["end"])) > 366:
+    value = DateValue(date.get("text", ""), date.get("start"), date.get("end")) if date else None
+    one_day = bool(value and value.resolved and _one_day(value))
+    if value and value.resolved and width_days(value) > 366:
         return True  # more than a year (`عامي 2002 و2004`, `منذ 2016`): violence over a stretch of years
     if any(m.aggregate for m in group):
-        return not (one_day and all(not m.dates or all(width_days(d) == 0 for d in m.dates if d.resolved)
+        return not (one_day and all(not m.dates or all(_one_day(d) for d in m.dates if d.resolved)
                                     for m in group if m.aggregate))
     attacks = [m for m in group if m.label == ATTACK]
     return bool(attacks) and all(is_plural(m.ent.text) for m in attacks) and not one_day
+
+
+def _one_day(d: DateValue) -> bool:
+    """A single day, or one night across two (`ليلة الاثنين- الثلاثاء`: `أكثر من 20 غارة` then are one event)."""
+    night = re.match(r"^\s*(?:ال)?(?:ليل|ليلة|ليله)(?:\s|$)", norm_letters(d.text))
+    return width_days(d) == 0 or (bool(night) and width_days(d) <= 1)
 
 
 def _date(group: list[Mention]) -> dict | None:

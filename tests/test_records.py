@@ -484,3 +484,14 @@ def test_a_distance_is_no_count_of_people():
     from model.numbers import counts_things
 
     assert counts_things("23 كلم") and counts_things("على بعد 5 كيلومترات") is not None
+
+
+def test_many_strikes_of_one_night_are_one_event_not_a_tally():
+    # AL-internationalNews-111 (ANT): `أكثر من 20 غارة جوية على محافظة #صعدة ليلة الاثنين- الثلاثاء` (11.5)
+    text = "شنّ طيران التحالف أكثر من 20 غارة جوية على محافظة صعدة ليلة الاثنين- الثلاثاء."
+    ents = spans(text, [("T1", "ATTACK", "غارة جوية"), ("T2", "GPE", "محافظة صعدة"),
+                        ("T3", "DATE", "ليلة الاثنين- الثلاثاء")])
+    doc = Document("d", text, ents, [Relation("PLACE", "T1", "T2"), Relation("TIME", "T1", "T3")],
+                   meta={"date": "2018-06-19"})
+    ev = build_events(doc)[0]
+    assert (ev["date"]["start"], ev["date"]["end"]) == ("2018-06-18", "2018-06-19") and ev["aggregate"] is False
