@@ -109,8 +109,8 @@ def _clause_before(text: str, start: int) -> str:
 
 def non_event(ent: Entity, text: str) -> str | None:
     """Why the trigger span `ent` names no real event (`ceasefire`, `negated`, `planned`, `hypothetical`,
-    `threatened`, `denied`, `warrant`, `demanded`, `future`, `release`, `not a wound`, `not violence`), or None for a
-    real one."""
+    `threatened`, `denied`, `warrant`, `demanded`, `future`, `release`, `not a wound`, `not violence`, `whole war`), or
+    None for a real one."""
     if ent.label not in TRIGGERS:
         return None
     word = norm_letters(ent.text)
@@ -151,6 +151,8 @@ def non_event(ent: Entity, text: str) -> str | None:
         return "release"
     if fired and LAUNCHED.match(after) and len(word.split()) == 1:
         return "not violence"
+    if ent.label == "ATTACK" and re.match(r"^[وبلف]?(?:ال)?(?:حرب|حروب|نزاع|نزاعات)(?:\s|$)", word):
+        return "whole war"  # guidelines 4: `حرب`, `نزاع` name a whole war, no attack
     if re.search(r"(?:^|\s)(?:مدين[ةه]|بلد[ةه]|قري[ةه])$", before):
         return "not violence"  # `مدينة تدمر`: a town's name (Palmyra), not `destroys`
     if NOT_VIOLENCE_WORD.match(word + " "):

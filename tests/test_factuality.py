@@ -97,6 +97,7 @@ def trigger(text: str, label: str, surface: str) -> Entity:
     ("وتوفي آش جراء نوبة قلبية في حزيران/يونيو 2016", "KILL", "توفي", "not violence"),
     ('بعد 250 مليون سنة مما يسمى "الانفجار العظيم"', "ATTACK", "الانفجار", "not violence"),
     ("وتقود السعودية تحالفا عسكريا تقول إنه يستهدف إعادة الشرعية في اليمن", "ATTACK", "يستهدف", "not violence"),
+    ("وتقول تقديرات إن الحرب في اليمن أدت إلى مقتل حوالي 10 آلاف شخص", "ATTACK", "الحرب", "whole war"),
 ])
 def test_a_trigger_that_names_no_real_event(text, label, surface, reason):
     assert non_event(trigger(text, label, surface), text) == reason
