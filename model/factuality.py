@@ -83,6 +83,16 @@ NOT_VIOLENCE_WORD = re.compile(r"^[وفبل]?(?:ال)?(?:زلزال|زلازل|�
 OTHER_KIND = re.compile(r"^\s*(?:ال)?(?:اجلاء|انقاذ|جراحي[ةه]|اقتراع|تصويت|قيصري[ةه]|تجميل|الكتروني[ةه]?"
                         r"|سيبراني[ةه]?|قاضي[ةه])(?:\s|$|[،,.])")
 # told after the trigger: `هجوما كهذا يمكن أن يحدث` (could happen), `لهجمات مزمعة` (planned), `معركة إدلب المرتقبة`
+# guidelines 10.43: intercepting or downing a munition defends against an attack (`أسقطت العديد من صواريخ كروز`,
+# `اعتراض صاروخ`); a manned aircraft shot down is an attack, so `طائرة` counts only as a drone
+INTERCEPTED = re.compile(r"^\s*(?:\S+\s+){0,2}?(?:ال)?(?:صاروخ\w*|صواريخ|قذيف\w*|قذائف|طائر[ةه] مسير[ةه]|طائرات مسير[ةه]"
+                         r"|طائر[ةه] (?:بدون|دون|بلا) طيار|درون|مسير[ةه]|مسيرات)")
+INTERCEPT_WORD = re.compile(r"^[وف]?(?:ال)?(?:اعترض\w*|اعتراض\w*|تصدت|تصدي|التصدي|اسقاط\w*|اسقط\w*|يسقط\w*|تسقط\w*)$")
+# a prisoner exchange (`عمليات لتبادل أسرى`), a drill (`مراحل التمرين التي اشتملت على عمليات`), a simile
+# (`يتقاتلان مثل فتوات الشوارع`)
+EXCHANGE_AFTER = re.compile(r"^\s*ل?تبادل\s+(?:ال)?(?:اسري|اسرى|المعتقلين|السجناء|الجثث|جثث)")
+DRILL_BEFORE = re.compile(r"(?:^|\s)(?:ال)?(?:تمرين|مناور[ةه]|مناورات)(?:\s|$)")
+SIMILE_AFTER = re.compile(r"^\s*(?:مثل|كما لو|كانه|كانهم|كانهما)(?:\s|$)")
 EXPECTED_AFTER = re.compile(r"^\s*(?:من المتوقع|يتوقع|المتوقع)\s+ان(?:\s|$)")  # `لهجوم من المتوقع أن يشنه الجيش`
 # a death of disease or of natural causes (`تفشي وباء الكوليرا ... الوفيات`, `توفي ... جراء نوبة قلبية`), the Big
 # Bang (`الانفجار العظيم`), `يستهدف إعادة الشرعية` (aims at)
@@ -109,8 +119,8 @@ def _clause_before(text: str, start: int) -> str:
 
 def non_event(ent: Entity, text: str) -> str | None:
     """Why the trigger span `ent` names no real event (`ceasefire`, `negated`, `planned`, `hypothetical`,
-    `threatened`, `denied`, `warrant`, `demanded`, `future`, `release`, `not a wound`, `not violence`, `whole war`), or
-    None for a real one."""
+    `threatened`, `denied`, `warrant`, `demanded`, `future`, `release`, `not a wound`, `not violence`, `whole war`,
+    `interception`), or None for a real one."""
     if ent.label not in TRIGGERS:
         return None
     word = norm_letters(ent.text)
@@ -134,6 +144,10 @@ def non_event(ent: Entity, text: str) -> str | None:
         return "hypothetical"
     if EXPECTED_AFTER.match(after):
         return "future"
+    if INTERCEPT_WORD.match(word) and INTERCEPTED.match(after):
+        return "interception"
+    if EXCHANGE_AFTER.match(after) or DRILL_BEFORE.search(before) or SIMILE_AFTER.match(after):
+        return "not violence"
     if ent.label in ("KILL", "INJURE") and (DISEASE.search(before + " " + after[:25]) or NATURAL_AFTER.match(after)):
         return "not violence"
     if re.match(r"^\s*العظيم", after) or (re.fullmatch(r"[وف]?(?:يستهدف|تستهدف|يستهدفون)", word) and AIMS.match(after)):

@@ -376,6 +376,12 @@ def _other_outcome(m: Mention, v: Entity, text: str) -> bool:
     return not (m.ent.end <= v.start and re.fullmatch(r"[\s،,]*و?\s*\S+\s*", text[m.ent.end:v.start]))
 
 
+def _accusative_single(text: str) -> bool:
+    """One indefinite word in the accusative (`صحافيا`, `مسلحاً`): the counted noun after a number from 11 to 99."""
+    words = text.split()
+    return len(words) == 1 and not words[0].startswith("ال") and words[0].endswith(("ا", "اً", "ًا"))
+
+
 def _told_before(v: Entity) -> bool:
     """A definite kin noun alone (`الزوجة`, `الابن`): someone told before, who adds no one (guidelines 11.7)."""
     words = norm_letters(v.text).split()
@@ -419,6 +425,8 @@ def _continues_number(prev: Entity, v: Entity, text: str) -> bool:
     gap = norm_letters(text[prev.end:v.start])
     if not gap.strip():
         return True
+    if re.fullmatch(r"\s*و\s*", gap) and _accusative_single(v.text) and _accusative_single(prev.text.split()[-1]):
+        return True  # `[24 إعلاميا] و[صحافيا]`: the number's noun goes on (11.7), unlike `5 جنود ومدني`
     partitive = norm_letters(prev.text).split()[-1] == "من" or gap.lstrip().startswith("من ")
     return partitive and bool(PARTITIVE_AND.match(gap))
 

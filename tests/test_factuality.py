@@ -98,6 +98,11 @@ def trigger(text: str, label: str, surface: str) -> Entity:
     ('بعد 250 مليون سنة مما يسمى "الانفجار العظيم"', "ATTACK", "الانفجار", "not violence"),
     ("وتقود السعودية تحالفا عسكريا تقول إنه يستهدف إعادة الشرعية في اليمن", "ATTACK", "يستهدف", "not violence"),
     ("وتقول تقديرات إن الحرب في اليمن أدت إلى مقتل حوالي 10 آلاف شخص", "ATTACK", "الحرب", "whole war"),
+    ("قالت إنها لحريق ناجم عن إسقاط الصاروخين", "ATTACK", "إسقاط", "interception"),  # guidelines 10.43
+    ("وأعلن الجيش اعتراض صاروخ باليستي أطلق من اليمن", "ATTACK", "اعتراض", "interception"),
+    ("تمخض عنها وقوع ثلاث عمليات لتبادل أسرى بين الطرفين", "ATTACK", "عمليات", "not violence"),
+    ("وشاهد مراحل التمرين التي اشتملت على عمليات الدفاع", "ATTACK", "عمليات", "not violence"),
+    ('"إنه شجار شوارع. إنهما يتقاتلان مثل فتوات الشوارع"', "ATTACK", "يتقاتلان", "not violence"),
 ])
 def test_a_trigger_that_names_no_real_event(text, label, surface, reason):
     assert non_event(trigger(text, label, surface), text) == reason
@@ -128,6 +133,7 @@ def test_a_trigger_that_names_no_real_event(text, label, surface, reason):
     ("فتح مسلحون النار على المصلين في المسجد", "ATTACK", "فتح"),  # opened fire
     ("وقال ممرض إن ما لا يقل عن 10 من الجرحى يعالجون في المستشفى", "INJURE", "الجرحى"),  # a nurse, no disease
     ("البدء بإخراج الجرحى والمرضى إلى خارج الغوطة", "INJURE", "الجرحى"),  # patients beside the wounded
+    ("وأسقطت الدفاعات الجوية طائرة حربية إسرائيلية", "ATTACK", "أسقطت"),  # a manned aircraft: an attack (10.43)
     ("نفذت القوات عملية عسكرية واسعة في المنطقة", "ATTACK", "عملية"),  # an operation of no other kind
     ("وقتل ثلاثة مدنيين في الضربة الجوية التي استهدفت السوق", "ATTACK", "الضربة"),
     ("وأصيب جندي بجروح خطيرة إثر انفجار لغم أرضي", "INJURE", "أصيب"),  # the cause after it is violence
