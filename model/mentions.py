@@ -119,6 +119,9 @@ def event_date(doc: Document, d: Entity, pub: date | None) -> DateValue:
     """A TIME span resolved (guidelines 11.8): against `pub`, else a year told nearby; a reference back
     (`أبريل من العام نفسه`, `منذ ذلك اليوم`) against the last date before it that resolves by itself at the grain the
     reference names (a day for `ذلك اليوم`: `في 30 مارس ... عام 1948. ومنذ ذلك اليوم` -> 30 March)."""
+    if re.fullmatch(r"(?:ال)?يوم", norm_letters(d.text).strip()) and re.match(r"^\s*(?:الذي|التي)\s", norm_letters(
+            doc.text[d.end:d.end + 12])):
+        return DateValue(d.text, None, None)  # `اليوم الذي نفذ فيه الهجوم`: the day on which, not today
     anchor, grain = None, reference_grain(d.text)
     if grain:
         earlier = sorted((e for e in doc.entities if e.label == "DATE" and e.end <= d.start), key=lambda e: -e.start)

@@ -135,7 +135,8 @@ _DEAD = r"(?:ال)?(?:قتيل|قتلي|قتلى|شهيد|شهداء|ضحية|ض
 _HURT = r"(?:ال)?(?:جريح|جرحي|جرحى|مصاب|مصابا|مصابين|مصابون)"
 SHARED_AFTER = re.compile(rf"^\s*(?:(?:\S+\s+)?(?:ما\s+)?بين\s+|من\s+)?(?:{_DEAD}\s+(?:و|او)\s*{_HURT}"
                           rf"|{_HURT}\s+(?:و|او)\s*{_DEAD})")
-SHARED_BEFORE = re.compile(r"(?:قتل|مقتل|مصرع|استشهاد)\s+(?:و|او)\s*(?:جرح|اصابة|اصابه)\s*(?:نحو|حوالي|اكثر من)?\s*$")
+SHARED_BEFORE = re.compile(r"(?:قتل|مقتل|مصرع|استشهاد)\s+(?:و|او)\s*(?:جرح|اصابة|اصابه|اصيب|اصيبوا)\s*"
+                           r"(?:نحو|حوالي|اكثر من)?\s*$")  # `قتل وأصيب العشرات`
 
 
 def _shared_in_text(v: Entity, text: str) -> bool:
@@ -368,7 +369,12 @@ def _other_outcome(m: Mention, v: Entity, text: str) -> bool:
     """A counted group told right after a verb of the other outcome (`قتلوا ... وجرح [أكثر من 100 آخرين]`, an
     injury's `أسفرت عن مقتل [16 من]`): that verb's victims, whatever a model linked (a named person may be both)."""
     cue = OTHER_OUTCOME_BEFORE.get(m.label)
-    if cue is None or v.label == "PER" or not _numbers(v.text) or m.ent.end <= v.start <= m.ent.end + 2:
+    if cue is None or v.label == "PER" or not _numbers(v.text):
+        return False
+    noun = _OTHER_NOUNS[m.label]
+    if noun.search(norm_letters(v.text)) and len(_conjuncts(v.text)) == 1:
+        return True  # `[3 آلاف جريح]` linked to the dead: the wounded's count
+    if m.ent.end <= v.start <= m.ent.end + 2:
         return False
     if not cue.search(norm_letters(text[max(0, v.start - 15):v.start])):
         return False

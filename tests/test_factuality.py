@@ -103,6 +103,9 @@ def trigger(text: str, label: str, surface: str) -> Entity:
     ("تمخض عنها وقوع ثلاث عمليات لتبادل أسرى بين الطرفين", "ATTACK", "عمليات", "not violence"),
     ("وشاهد مراحل التمرين التي اشتملت على عمليات الدفاع", "ATTACK", "عمليات", "not violence"),
     ('"إنه شجار شوارع. إنهما يتقاتلان مثل فتوات الشوارع"', "ATTACK", "يتقاتلان", "not violence"),
+    ("وأصيب الأطفال بالخوف من أصوات الانفجارات", "INJURE", "أصيب", "not a wound"),
+    ("وأصدرت المحكمة الحكم بإعدام 45 شخصا", "KILL", "إعدام", "sentence"),
+    ("فتحت السلطات المصرية معبر رفح أمام المسافرين", "ATTACK", "فتحت", "not violence"),
 ])
 def test_a_trigger_that_names_no_real_event(text, label, surface, reason):
     assert non_event(trigger(text, label, surface), text) == reason
@@ -134,6 +137,7 @@ def test_a_trigger_that_names_no_real_event(text, label, surface, reason):
     ("وقال ممرض إن ما لا يقل عن 10 من الجرحى يعالجون في المستشفى", "INJURE", "الجرحى"),  # a nurse, no disease
     ("البدء بإخراج الجرحى والمرضى إلى خارج الغوطة", "INJURE", "الجرحى"),  # patients beside the wounded
     ("وأسقطت الدفاعات الجوية طائرة حربية إسرائيلية", "ATTACK", "أسقطت"),  # a manned aircraft: an attack (10.43)
+    ("ونفذ حكم الإعدام في ثلاثة مدانين صباح اليوم", "KILL", "الإعدام"),  # an execution carried out
     ("نفذت القوات عملية عسكرية واسعة في المنطقة", "ATTACK", "عملية"),  # an operation of no other kind
     ("وقتل ثلاثة مدنيين في الضربة الجوية التي استهدفت السوق", "ATTACK", "الضربة"),
     ("وأصيب جندي بجروح خطيرة إثر انفجار لغم أرضي", "INJURE", "أصيب"),  # the cause after it is violence

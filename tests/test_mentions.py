@@ -240,3 +240,12 @@ def test_the_day_an_announcement_tells_a_killing_is_not_the_killings_date():
     assert report_date(sunday, text) and not report_date(saturday, text)
     text = "أفاد زعماء قبائل يمنيون، الخميس، بمقتل 7 عناصر من تنظيم القاعدة"  # SK-middleEast-483 (ANT)
     assert report_date(spans(text, [("T1", "DATE", "الخميس")])[0], text)
+
+
+def test_the_day_on_which_is_not_today():
+    # ANT (the fourth reading round): `اليوم الذي نفذ فيه` read as publication day
+    from model.mentions import event_date
+
+    text = "ونشر الفيديو في اليوم الذي نفذ فيه الهجوم."
+    d = spans(text, [("T1", "DATE", "اليوم")])[0]
+    assert not event_date(Document("d", text, [d], []), d, date(2018, 3, 1)).resolved

@@ -497,3 +497,17 @@ def test_many_strikes_of_one_night_are_one_event_not_a_tally():
                    meta={"date": "2018-06-19"})
     ev = build_events(doc)[0]
     assert (ev["date"]["start"], ev["date"]["end"]) == ("2018-06-18", "2018-06-19") and ev["aggregate"] is False
+
+
+def test_a_toll_of_the_other_outcome_and_one_told_for_both_give_the_dead_nothing():
+    # ANT, the bundled model's VICTIM links: `نحو 62 قتيلا و3 آلاف جريح`; `قتل وأصيب العشرات` (11.7: neither)
+    text = "وأسفرت المواجهات عن مقتل 62 شخصا و3 آلاف جريح."
+    ents = spans(text, [("T1", "KILL", "مقتل"), ("T2", "GROUP", "62 شخصا"), ("T3", "GROUP", "3 آلاف جريح")])
+    killed = build_events(Document("d", text, ents, [Relation("VICTIM", "T1", "T2"),
+                                                     Relation("VICTIM", "T1", "T3")]))[0]["killed"]
+    assert (killed["min"], killed["max"]) == (62, 62)
+    text = "وقتل وأصيب العشرات في القصف."
+    ents = spans(text, [("T1", "KILL", "قتل"), ("T2", "INJURE", "أصيب"), ("T3", "GROUP", "العشرات")])
+    ev = build_events(Document("d", text, ents, [Relation("VICTIM", "T1", "T3"), Relation("VICTIM", "T2", "T3")]))[0]
+    assert ev["killed"] is None or ev["killed"]["min"] is None
+    assert ev["wounded"] is None or ev["wounded"]["min"] is None
