@@ -181,7 +181,12 @@ def is_aggregate_record(group: list[Mention], date: dict | None) -> bool:
         return not (one_day and all(not m.dates or all(_one_day(d) for d in m.dates if d.resolved)
                                     for m in group if m.aggregate))
     attacks = [m for m in group if m.label == ATTACK]
+    if not one_day and any(CAMPAIGN.search(norm_letters(m.ent.text)) for m in attacks):
+        return True  # a campaign (`حملة عسكرية`, `العملية العسكرية في درعا`) with no single day (11.5)
     return bool(attacks) and all(is_plural(m.ent.text) for m in attacks) and not one_day
+
+
+CAMPAIGN = re.compile(r"(?:^|\s)[وب]?(?:ال)?(?:حمل[ةه]|عملي[ةه]\s+(?:ال)?عسكري[ةه])(?:\s|$)")
 
 
 def _one_day(d: DateValue) -> bool:

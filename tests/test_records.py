@@ -511,3 +511,15 @@ def test_a_toll_of_the_other_outcome_and_one_told_for_both_give_the_dead_nothing
     ev = build_events(Document("d", text, ents, [Relation("VICTIM", "T1", "T3"), Relation("VICTIM", "T2", "T3")]))[0]
     assert ev["killed"] is None or ev["killed"]["min"] is None
     assert ev["wounded"] is None or ev["wounded"]["min"] is None
+
+
+def test_a_campaign_with_no_single_day_is_an_aggregate():
+    # 11.5, whole campaigns; ANT (FR-internationalNews-2040): `بدأت في 19 يونيو عملية عسكرية في محافظة درعا`
+    text = "وكانت قوات النظام قد بدأت عملية عسكرية في محافظة درعا لاستعادة السيطرة عليها."
+    ents = spans(text, [("T1", "ATTACK", "عملية عسكرية"), ("T2", "GPE", "محافظة درعا")])
+    assert build_events(Document("d", text, ents, [Relation("PLACE", "T1", "T2")]))[0]["aggregate"] is True
+    text = "ونفذت القوات عملية عسكرية في محافظة درعا يوم الخميس."
+    ents = spans(text, [("T1", "ATTACK", "عملية عسكرية"), ("T2", "GPE", "محافظة درعا"), ("T3", "DATE", "يوم الخميس")])
+    doc = Document("d", text, ents, [Relation("PLACE", "T1", "T2"), Relation("TIME", "T1", "T3")],
+                   meta={"date": "2018-06-22"})
+    assert build_events(doc)[0]["aggregate"] is False  # one day
