@@ -15,6 +15,15 @@ def load(doc_id):
     return next(d for d in load_documents(paths) if d.id == doc_id)
 
 
+
+def killed_by(text: str, word: str, victims: list[tuple[str, str]], label: str = "KILL") -> dict | None:
+    """The `killed` (or other outcome) field of the one record a trigger `word` and its VICTIM spans make."""
+    ents = spans(text, [(f"T{i + 2}", lab, v) for i, (lab, v) in enumerate(victims)])
+    ents.append(spans(text, [("T1", label, word)])[0])
+    doc = Document("d", text, ents, [Relation("VICTIM", "T1", f"T{i + 2}") for i in range(len(victims))])
+    field = {"KILL": "killed", "INJURE": "wounded", "ARREST": "captured"}[label]
+    return build_events(doc)[0][field]
+
 def test_binahum_is_a_subset_not_added():
     # BB-middleEast-911 (train): "أسفر عن مقتل 3 جنود وإصابة 14 آخرين من بينهم 6 أطفال"
     doc = load("BB-middleEast-911-20180902")
@@ -412,10 +421,7 @@ def test_the_doers_told_after_on_the_hand_of_give_no_count_of_victims():
 ])
 def test_a_span_that_continues_a_number_or_tells_an_age_adds_no_one(text, victims, expected):
     trigger = "مصرعهم" if "مصرعهم" in text else "مقتل" if "مقتل" in text else "قتل"
-    ents = spans(text, [(f"T{i + 2}", "GROUP", v) for i, v in enumerate(victims)])
-    ents.append(spans(text, [("T1", "KILL", trigger)])[0])
-    doc = Document("d", text, ents, [Relation("VICTIM", "T1", f"T{i + 2}") for i in range(len(victims))])
-    killed = build_events(doc)[0]["killed"]
+    killed = killed_by(text, trigger, [("GROUP", v) for v in victims])
     assert (killed["min"], killed["max"]) == expected
 
 
@@ -443,11 +449,7 @@ def test_a_group_told_after_a_verb_of_the_other_outcome_is_its_victims():
     ("وقتل خمسة أشخاص بينما نجت الزوجة", [("GROUP", "خمسة أشخاص"), ("GROUP", "الزوجة")], (5, 5)),
 ])
 def test_a_name_after_its_description_and_a_kin_noun_told_before_add_no_one(text, victims, expected):
-    trigger = "مقتل" if "مقتل" in text else "قتل"
-    ents = spans(text, [(f"T{i + 2}", label, v) for i, (label, v) in enumerate(victims)])
-    ents.append(spans(text, [("T1", "KILL", trigger)])[0])
-    doc = Document("d", text, ents, [Relation("VICTIM", "T1", f"T{i + 2}") for i in range(len(victims))])
-    killed = build_events(doc)[0]["killed"]
+    killed = killed_by(text, "مقتل" if "مقتل" in text else "قتل", victims)
     assert (killed["min"], killed["max"]) == expected
 
 
@@ -474,12 +476,9 @@ def test_most_of_them_is_a_part_of_the_toll_and_cattle_are_no_victims():
      (1, 1)),  # the convicted are not the dead
 ])
 def test_numbers_told_around_a_span_and_people_who_are_no_victims(text, label, victims, field, expected):
-    word = {"KILL": next(w for w in ("اغتيال", "قتل", "مصرعه", "القتلى") if w in text)}[label]
-    ents = spans(text, [(f"T{i + 2}", "GROUP", v) for i, v in enumerate(victims)])
-    ents.append(spans(text, [("T1", label, word)])[0])
-    doc = Document("d", text, ents, [Relation("VICTIM", "T1", f"T{i + 2}") for i in range(len(victims))])
-    count = build_events(doc)[0][field]
-    assert (count["min"], count["max"]) == expected
+    word = next(w for w in ("اغتيال", "قتل", "مصرعه", "القتلى") if w in text)
+    count = killed_by(text, word, [("GROUP", v) for v in victims], label)
+    assert field == "killed" and (count["min"], count["max"]) == expected
 
 
 def test_a_distance_is_no_count_of_people():
