@@ -58,6 +58,8 @@ CUES = {  # reason -> pattern on the normalized clause before the trigger, endin
     "demanded": r"(?:^|\s)[وف]?(?:دعا|دعت|يدعو|تدعو|طالب|طالبت|يطالب|تطالب)\s+(?:الي|ب)\s*$",  # `يدعو إلى قتل`
 }
 _CUES = {reason: re.compile(p) for reason, p in CUES.items()}
+# a threat told with its subject between commas: `هدد الرئيس الفرنسي إيمانويل ماكرون، بضربات`
+THREAT_ACROSS = re.compile(r"(?:هدد|هددت|يهدد|تهدد|توعد|توعدت|يتوعد)(?:[\s،,]+\S+){0,5}?[\s،,]+(?:ب|بال)$")
 # `هجوم حكومي وشيك`, imminent; not `محتمل`, possible: `تقارير حول هجوم محتمل بالغازات السامة` is a reported attack
 IMMINENT = re.compile(r"^\s*(?:\S+\s+)?(?:وشيك|وشيكا|وشيكة)(?:\s|$|[،,.])")
 # `وقف إطلاق النار`, `وقفاً لإطلاق`, `وقف هش لإطلاق`, `هدنة`: the firing that stops
@@ -82,7 +84,9 @@ CARRIED_OUT = re.compile(r"^\s*(?:\S+\s+)?(?:الذي|التي)\s+"
 NOT_VIOLENCE_WORD = re.compile(r"^[وفبل]?(?:ال)?(?:زلزال|زلازل|هز[ةه]|هزات|ارتال|رتل|تعزيزات|اعصار|عاصف[ةه]|فيضان|فيضانات"
                                r"|سيول|بركان"
                                r"|تسونامي|امواج|موج|هدن[ةه]|تهدئ[ةه]|افرج|افرجت|يفرج|تفرج|افراج|انقذ|انقذت|ينقذ|تنقذ"
-                               r"|انقاذ|دفن|دفنت|يدفن|تشييع|مصيبا|مصيب)(?:\s|$)")  # `كان المدير الفني مصيبا`: right
+                               r"|انقاذ|دفن|دفنت|يدفن|تشييع|مصيبا|مصيب|تحطم|تحطمت|اضرب|اضربوا)(?:\s|$)")
+# `كان المدير الفني مصيبا`: right; `تحطمت الطائرة`: a crash (10.13: its dead are KILL, the crash no ATTACK);
+# `أضرب العاملون`: a labour strike
 # an operation or attack of another kind, told by the word after it: `عمليات إجلاء`, `عملية جراحية`,
 # `الهجمات الإلكترونية`, `الضربة القاضية`
 OTHER_KIND = re.compile(r"^\s*(?:ال)?(?:اجلاء|انقاذ|جراحي[ةه]|اقتراع|تصويت|قيصري[ةه]|تجميل|الكتروني[ةه]?"
@@ -135,6 +139,8 @@ def non_event(ent: Entity, text: str) -> str | None:
     fire = word.startswith(("اطلاق", "لاطلاق", "النار", "نار")) or word.endswith("النار")
     if ent.label == "ATTACK" and fire and CEASEFIRE.search(before):
         return "ceasefire"
+    if THREAT_ACROSS.search(re.split(r"[.؟?!\n]", norm_letters(text[max(0, ent.start - 80):ent.start]))[-1]):
+        return "threatened"
     for reason, cue in _CUES.items():
         if cue.search(before):
             if reason == "planned" and CARRIED_OUT.match(norm_letters(text[ent.end:ent.end + 40])):

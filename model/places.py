@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from .document import Document, Entity, entity_index
-from .numbers import norm_letters
+from .numbers import norm_letters, normalize_digits
 
 # CLDR codes that are not ISO 3166-1 countries (groupings, reserved and private-use codes)
 NOT_ISO = {"EU", "EZ", "UN", "QO", "XA", "XB", "XK", "ZZ", "AC", "CP", "CQ", "DG", "EA", "IC", "TA"}
@@ -365,7 +365,7 @@ TAKEN_TO = re.compile(r"(?:نقل\w*|اسعاف\w*|اخلاء|اجلاء)\s+(?:\
                       r"|ضحايا\w*|القتيل|الجريح|المصاب)\s+(?:\S+\s+){0,3}?(?:الي|الى)\s*$")
 
 
-BODY_PARTS = {"صدر", "راس", "بطن", "ساق", "ساقه", "رقبة", "رقبه", "كتف", "ظهر", "يد", "ذراع", "فخذ", "وجه",
+BODY_PARTS = {"مخ", "دماغ", "رؤوس", "صدر", "راس", "بطن", "ساق", "ساقه", "رقبة", "رقبه", "كتف", "ظهر", "يد", "ذراع", "فخذ", "وجه",
               "ركبة", "ركبه", "قلب", "راسه", "صدره", "بطنه"}
 
 
@@ -377,6 +377,10 @@ def not_event_place(e: Entity, text: str) -> bool:
     words = norm_letters(e.text).split()
     if len(words) == 1 and re.sub(r"^[وب]?ال", "", words[0]) in BODY_PARTS:
         return True  # `بطلق ناري في الصدر`: where the bullet hit
+    missile = re.match(r"^\s*-\s*(?:ارض|جو)", norm_letters(text[e.end:e.end + 6])) \
+        or re.search(r"(?:ارض|جو)\s*-\s*$", norm_letters(text[max(0, e.start - 6):e.start]))
+    if re.fullmatch(r"[\d\s]+", normalize_digits(e.text)) or missile:
+        return True  # a number alone; `أرض-أرض`, a kind of missile
     adjective = len(words) == 1 and words[0].startswith("ال") and nationality_code(words[0]) and not country_code(e.text)
     return bool(LED_BY.search(before[-30:]) or TAKEN_TO.search(before) or adjective)
 

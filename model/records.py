@@ -328,8 +328,8 @@ def _parts(m: Mention, text: str, shared: set[str], drop: set[str] = frozenset()
 
 
 OTHER_OUTCOME_BEFORE = {  # not capture verbs: the people held are often the people then killed (`خطف ... وقتل`)
-    "KILL": re.compile(r"(?:^|\s)[وف]?(?:اصاب|اصابت|اصابوا|جرح|جرحت|جرحوا|اصاب[ةه])\s*$"),
-    "INJURE": re.compile(r"(?:^|\s)[وف]?(?:قتل|قتلت|قتلوا|مقتل)\s*$"),
+    "KILL": re.compile(r"(?:^|\s)[وف]?(?:اصاب|اصابت|اصابوا|اصيب|اصيبت|اصيبوا|جرح|جرحت|جرحوا|اصاب[ةه])\s*$"),
+    "INJURE": re.compile(r"(?:^|\s)[وف]?(?:قتل|قتلت|قتلوا|مقتل|(?:اودي|اودت)\s+بحيا[ةه])\s*$"),
 }
 _OTHER_NOUNS = {"KILL": re.compile(r"(?:^|\s)(?:ال)?(?:مصاب\w*|جريح|جرحي|جرحى)(?:\s|$)"),
                 "INJURE": re.compile(r"(?:^|\s)(?:ال)?(?:قتيل\w*|قتلي|قتلى)(?:\s|$)")}

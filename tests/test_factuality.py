@@ -106,6 +106,9 @@ def trigger(text: str, label: str, surface: str) -> Entity:
     ("وأصيب الأطفال بالخوف من أصوات الانفجارات", "INJURE", "أصيب", "not a wound"),
     ("وأصدرت المحكمة الحكم بإعدام 45 شخصا", "KILL", "إعدام", "sentence"),
     ("فتحت السلطات المصرية معبر رفح أمام المسافرين", "ATTACK", "فتحت", "not violence"),
+    ("وتحطمت الطائرة عند الهبوط في قاعدة حميميم", "ATTACK", "تحطمت", "not violence"),  # a crash (10.13)
+    ("أضرب العاملون في برج إيفل في نزاع بسبب الطوابير", "ATTACK", "أضرب", "not violence"),  # a labour strike
+    ("هدد الرئيس الفرنسي إيمانويل ماكرون، بضربات في سوريا", "ATTACK", "ضربات", "threatened"),
 ])
 def test_a_trigger_that_names_no_real_event(text, label, surface, reason):
     assert non_event(trigger(text, label, surface), text) == reason

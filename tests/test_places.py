@@ -403,6 +403,8 @@ def test_two_places_told_of_and_a_front_are_generic():
     ("استشهد بطلق ناري في الصدر أطلقه جنود الاحتلال شرق ملكة", "الصدر", True),  # FR-middleEast-800: the chest
     ("وقصفت مسلحو الميليشيا التابعة لإيران مواقع الجيش", "إيران", True),  # SK-middleEast-2772: a backer
     ("في مديرية الحسينية التابعة لمحافظة الحديدة", "محافظة الحديدة", False),  # a container
+    ("وأطلق الحوثيون صاروخا أرض-أرض على جيزان", "أرض", True),  # a kind of missile
+    ("وقتل 30 شخصا في القصف", "30", True),  # a number
     ("قصفت الطائرات حي القدم جنوب دمشق", "القدم", False),  # SK-middleEast-263 (train): the Qadam district
 ])
 def test_a_place_a_model_linked_that_is_not_where_the_event_happened(text, surface, expected):

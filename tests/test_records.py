@@ -522,3 +522,15 @@ def test_a_campaign_with_no_single_day_is_an_aggregate():
     doc = Document("d", text, ents, [Relation("PLACE", "T1", "T2"), Relation("TIME", "T1", "T3")],
                    meta={"date": "2018-06-22"})
     assert build_events(doc)[0]["aggregate"] is False  # one day
+
+
+@pytest.mark.parametrize("text, word, label, victims, expected", [
+    # a fifth reading round: `وقتل 7 مدنيين وأصيب اثنان آخران`; `أودى بحياة 18 شخصا` linked to an injury
+    ("وقتل 7 مدنيين وأصيب اثنان آخران في القصف", "قتل", "KILL", [("GROUP", "7 مدنيين"), ("GROUP", "اثنان آخران")],
+     (7, 7)),
+    ("انفجار أودى بحياة 18 شخصا وإصابة 40 آخرين", "إصابة", "INJURE", [("GROUP", "18 شخصا"), ("GROUP", "40 آخرين")],
+     (40, 40)),
+])
+def test_a_group_after_the_verb_of_the_other_outcome_is_not_counted(text, word, label, victims, expected):
+    count = killed_by(text, word, victims, label)
+    assert (count["min"], count["max"]) == expected
