@@ -133,7 +133,7 @@ def _shared_victims(group: list[Mention], text: str) -> set[str]:
 
 _DEAD = r"(?:ال)?(?:قتيل|قتلي|قتلى|شهيد|شهداء|ضحية|ضحايا)"
 _HURT = r"(?:ال)?(?:جريح|جرحي|جرحى|مصاب|مصابا|مصابين|مصابون)"
-SHARED_AFTER = re.compile(rf"^\s*(?:(?:\S+\s+)?(?:ما\s+)?بين\s+|من\s+)?(?:{_DEAD}\s+(?:و|او)\s*{_HURT}"
+SHARED_AFTER = re.compile(rf"^\s*(?:(?:\S+\s+){{0,6}}?(?:ما\s+)?بين\s+|من\s+)?(?:{_DEAD}\s+(?:و|او)\s*{_HURT}"
                           rf"|{_HURT}\s+(?:و|او)\s*{_DEAD})")
 SHARED_BEFORE = re.compile(r"(?:قتل|مقتل|مصرع|استشهاد)\s+(?:و|او)\s*(?:جرح|اصابة|اصابه|اصيب|اصيبوا)\s*"
                            r"(?:نحو|حوالي|اكثر من)?\s*$")  # `قتل وأصيب العشرات`
@@ -142,7 +142,7 @@ SHARED_BEFORE = re.compile(r"(?:قتل|مقتل|مصرع|استشهاد)\s+(?:و
 def _shared_in_text(v: Entity, text: str) -> bool:
     """A count the text gives to the dead and the wounded together (`نحو 150 بين قتيل وجريح`, `عشرات القتلى
     والمصابين`, `مقتل وجرح العشرات`), whatever relations a model found: it goes to neither outcome (guidelines 11.7)."""
-    return bool(SHARED_AFTER.match(norm_letters(text[v.end:v.end + 40]))
+    return bool(SHARED_AFTER.match(norm_letters(text[v.end:v.end + 70]))
                 or SHARED_AFTER.match(norm_letters(" ".join(v.text.split()[1:])))
                 or SHARED_BEFORE.search(norm_letters(text[max(0, v.start - 30):v.start])))
 

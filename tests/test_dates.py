@@ -339,6 +339,7 @@ def test_an_ordinal_day_of_something_is_not_today():
     ("ليلة 15-16 يوليو 2016", date(2018, 6, 18), ("2016-07-15", "2016-07-16")),
     ("الثلث الأخير من مايو الماضي", date(2018, 6, 3), ("2018-05-21", "2018-05-31")),  # AL-internationalNews (ANT)
     ("2015-2016", date(2018, 6, 3), ("2015-01-01", "2016-12-31")),
+    ("قبل عام 2008", date(2018, 6, 3), ("2008-01-01", "2008-12-31")),  # as `قبل العام 2008`, not a year ago
 ])
 def test_weeks_of_a_month_named_days_and_a_friday_of_a_run(text, pub, expected):
     assert iv(text, pub) == expected

@@ -109,6 +109,10 @@ def trigger(text: str, label: str, surface: str) -> Entity:
     ("وتحطمت الطائرة عند الهبوط في قاعدة حميميم", "ATTACK", "تحطمت", "not violence"),  # a crash (10.13)
     ("أضرب العاملون في برج إيفل في نزاع بسبب الطوابير", "ATTACK", "أضرب", "not violence"),  # a labour strike
     ("هدد الرئيس الفرنسي إيمانويل ماكرون، بضربات في سوريا", "ATTACK", "ضربات", "threatened"),
+    ("وتابع أنه إذا نفذت الولايات المتحدة وبريطانيا وفرنسا ضربة عسكرية", "ATTACK", "ضربة عسكرية", "hypothetical"),
+    ("وسوف نكثف الهجمات إذا ما استدعت الضرورة ذلك", "ATTACK", "الهجمات", "future"),
+    ("بدخول مجموعات إرهابية إلى مدينة الرقة بصدد تنفيذ هجمات", "ATTACK", "هجمات", "planned"),
+    ("يشار إلى أن القوات المسلحة الليبية أوقفت إطلاق النار بشكل عام", "ATTACK", "إطلاق النار", "ceasefire"),
 ])
 def test_a_trigger_that_names_no_real_event(text, label, surface, reason):
     assert non_event(trigger(text, label, surface), text) == reason

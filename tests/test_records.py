@@ -534,3 +534,10 @@ def test_a_campaign_with_no_single_day_is_an_aggregate():
 def test_a_group_after_the_verb_of_the_other_outcome_is_not_counted(text, word, label, victims, expected):
     count = killed_by(text, word, victims, label)
     assert (count["min"], count["max"]) == expected
+
+
+def test_a_count_told_for_the_dead_and_wounded_a_few_words_on_goes_to_neither():
+    # SK-middleEast-3732 (ANT): `17 عنصرا على الأقل من الميليشيات سقطوا بين قتيل وجريح` (11.7)
+    text = "وأكد أن 17 عنصرا على الأقل من الميليشيات سقطوا بين قتيل وجريح."
+    killed = killed_by(text, "قتيل", [("GROUP", "17 عنصرا")])
+    assert killed is None or killed["min"] is None
