@@ -53,7 +53,7 @@ US_STATES = (
 REGIONS = {name: "US" for name in US_STATES}
 # a place of an event named `واشنطن` is in the US; the name stays out of VARIANTS and of the document's country counts,
 # where it mostly stands for the US government (`واشنطن تدين`)
-EVENT_PLACES = {"واشنطن": "US", "واشنطن العاصمة": "US"}
+EVENT_PLACES = {"واشنطن": "US", "واشنطن العاصمة": "US", "خانيونس": "PS"}  # `خانيونس`, Khan Younis in one word
 NATIONALITIES = {
     "اميركي": "US", "امريكي": "US", "بريطاني": "GB", "فلسطيني": "PS", "اسرائيلي": "IL", "سعودي": "SA",
     "اماراتي": "AE", "يمني": "YE", "مصري": "EG", "ليبي": "LY", "افغاني": "AF", "باكستاني": "PK", "ايراني": "IR",

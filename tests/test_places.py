@@ -411,3 +411,13 @@ def test_a_place_a_model_linked_that_is_not_where_the_event_happened(text, surfa
     from model.places import not_event_place
 
     assert not_event_place(spans(text, [("T1", "GPE", surface)])[0], text) is expected
+
+
+def test_khan_younis_written_as_one_word_is_in_palestine():
+    # ANT (a fifth reading round): `شرق خانيونس`, a spelling GeoNames lacks
+    from model.places import document_country_counts, span_country
+
+    text = "استشهد شاب برصاص الاحتلال شرق خانيونس."
+    e = spans(text, [("T1", "GPE", "خانيونس")])[0]
+    doc = Document("d", text, [e], [])
+    assert span_country(e, doc, document_country_counts(doc)) == "PS"
