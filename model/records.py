@@ -329,7 +329,7 @@ def _parts(m: Mention, text: str, shared: set[str], drop: set[str] = frozenset()
 
 OTHER_OUTCOME_BEFORE = {  # not capture verbs: the people held are often the people then killed (`خطف ... وقتل`)
     "KILL": re.compile(r"(?:^|\s)[وف]?(?:اصاب|اصابت|اصابوا|اصيب|اصيبت|اصيبوا|جرح|جرحت|جرحوا|اصاب[ةه])\s*$"),
-    "INJURE": re.compile(r"(?:^|\s)[وف]?(?:قتل|قتلت|قتلوا|مقتل|(?:اودي|اودت)\s+بحيا[ةه])\s*$"),
+    "INJURE": re.compile(r"(?:^|\s)[وف]?(?:قتل|قتلت|قتلوا|مقتل|مصرع|(?:اودي|اودت)\s+بحيا[ةه])\s*$"),
 }
 _OTHER_NOUNS = {"KILL": re.compile(r"(?:^|\s)(?:ال)?(?:مصاب\w*|جريح|جرحي|جرحى)(?:\s|$)"),
                 "INJURE": re.compile(r"(?:^|\s)(?:ال)?(?:قتيل\w*|قتلي|قتلى)(?:\s|$)")}
@@ -374,7 +374,8 @@ def _other_outcome(m: Mention, v: Entity, text: str) -> bool:
     """A counted group told right after a verb of the other outcome (`قتلوا ... وجرح [أكثر من 100 آخرين]`, an
     injury's `أسفرت عن مقتل [16 من]`): that verb's victims, whatever a model linked (a named person may be both)."""
     cue = OTHER_OUTCOME_BEFORE.get(m.label)
-    if cue is None or v.label == "PER" or not _numbers(v.text):
+    counted = _numbers(v.text) or any(re.search(p, norm_letters(v.text)) for p, _, _ in VAGUE)  # `العشرات` too
+    if cue is None or v.label == "PER" or not counted:
         return False
     noun = _OTHER_NOUNS[m.label]
     if noun.search(norm_letters(v.text)) and len(_conjuncts(v.text)) == 1:

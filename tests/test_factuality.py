@@ -113,6 +113,7 @@ def trigger(text: str, label: str, surface: str) -> Entity:
     ("وسوف نكثف الهجمات إذا ما استدعت الضرورة ذلك", "ATTACK", "الهجمات", "future"),
     ("بدخول مجموعات إرهابية إلى مدينة الرقة بصدد تنفيذ هجمات", "ATTACK", "هجمات", "planned"),
     ("يشار إلى أن القوات المسلحة الليبية أوقفت إطلاق النار بشكل عام", "ATTACK", "إطلاق النار", "ceasefire"),
+    ("بحسب السلطات التي أكدت عدم وجود قتلى", "KILL", "قتلى", "negated"),
 ])
 def test_a_trigger_that_names_no_real_event(text, label, surface, reason):
     assert non_event(trigger(text, label, surface), text) == reason

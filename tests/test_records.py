@@ -530,6 +530,8 @@ def test_a_campaign_with_no_single_day_is_an_aggregate():
      (7, 7)),
     ("انفجار أودى بحياة 18 شخصا وإصابة 40 آخرين", "إصابة", "INJURE", [("GROUP", "18 شخصا"), ("GROUP", "40 آخرين")],
      (40, 40)),
+    ("وأسفرت الغارات عن إصابة 30 شخصا ومصرع العشرات", "إصابة", "INJURE", [("GROUP", "30 شخصا"), ("GROUP", "العشرات")],
+     (30, 30)),
 ])
 def test_a_group_after_the_verb_of_the_other_outcome_is_not_counted(text, word, label, victims, expected):
     count = killed_by(text, word, victims, label)
