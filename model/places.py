@@ -360,6 +360,9 @@ LED_BY = re.compile(r"(?:بقيادة|تقوده|تقودها|قادتها|قا�
                     r"|الموال(?:ي|ية|يه|ين|ون)\s*ل"
                     r"|(?:ميليشي|مليشي|قوات|فصائل|الفصائل|جماع|مسلحو)\S*\s+التابع\S*\s*ل)\s*$")
 # `الموالين لإيران`, `تحظى بدعم الولايات المتحدة`, `الميليشيا التابعة لإيران` (not `مديرية ... التابعة لمحافظة`)
+# where people fled to (`فر عشرات آلاف النازحين من مناطق القتال إلى إدلب`), not where the fighting was
+FLED_TO = re.compile(r"(?:^|\s)[وف]?(?:فر|فروا|نزح|نزحوا|هرب|هربوا|لجا|لجاوا|لجؤوا|فرار|نزوح|هروب)\S*\s+(?:\S+\s+){0,6}?"
+                     r"(?:الي|الى)\s*$")
 # where casualties were taken, not where they were hurt: `نقلت قتلاها إلى مستشفى العلفي`, `نقل الجرحى إلى`
 TAKEN_TO = re.compile(r"(?:نقل\w*|اسعاف\w*|اخلاء|اجلاء)\s+(?:\S+\s+){0,2}?(?:ال)?(?:قتل\w*|جرح\w*|مصاب\w*|جث\w*"
                       r"|ضحايا\w*|القتيل|الجريح|المصاب)\s+(?:\S+\s+){0,3}?(?:الي|الى)\s*$")
@@ -372,17 +375,20 @@ BODY_PARTS = {"مخ", "دماغ", "رؤوس", "صدر", "راس", "بطن", "س�
 def not_event_place(e: Entity, text: str) -> bool:
     """A span linked as an event's PLACE that is not where the event happened, whatever a model linked: a backer or
     leader (`الموالين لإيران`, `بقيادة السعودية`), a nationality adjective alone (`البنية التحتية الإيرانية`), the
-    hospital the casualties were taken to (`نقلت قتلاها إلى مستشفى العلفي`), a part of the body (`في الصدر`)."""
+    hospital the casualties were taken to (`نقلت قتلاها إلى مستشفى العلفي`), where people fled to, a part of the body
+    (`في الصدر`), a number or an ordinal alone."""
     before = norm_letters(text[max(0, e.start - 60):e.start])
     words = norm_letters(e.text).split()
     if len(words) == 1 and re.sub(r"^[وب]?ال", "", words[0]) in BODY_PARTS:
         return True  # `بطلق ناري في الصدر`: where the bullet hit
     missile = re.match(r"^\s*-\s*(?:ارض|جو)", norm_letters(text[e.end:e.end + 6])) \
         or re.search(r"(?:ارض|جو)\s*-\s*$", norm_letters(text[max(0, e.start - 6):e.start]))
-    if re.fullmatch(r"[\d\s]+", normalize_digits(e.text)) or missile:
+    # `للفوجين الثالث والرابع`: a unit's number; not `رابعة` (Rabaa square)
+    ordinal = len(words) == 1 and re.fullmatch(r"ال(?:اول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر)[ةه]?", words[0])
+    if re.fullmatch(r"[\d\s]+", normalize_digits(e.text)) or missile or ordinal or words in (["بالقرب"], ["احد"], ["احدي"]):
         return True  # a number alone; `أرض-أرض`, a kind of missile
     adjective = len(words) == 1 and words[0].startswith("ال") and nationality_code(words[0]) and not country_code(e.text)
-    return bool(LED_BY.search(before[-30:]) or TAKEN_TO.search(before) or adjective)
+    return bool(LED_BY.search(before[-30:]) or TAKEN_TO.search(before) or FLED_TO.search(before) or adjective)
 
 
 def in_dateline(e: Entity, text: str) -> bool:

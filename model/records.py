@@ -329,9 +329,10 @@ def _parts(m: Mention, text: str, shared: set[str], drop: set[str] = frozenset()
 
 OTHER_OUTCOME_BEFORE = {  # not capture verbs: the people held are often the people then killed (`خطف ... وقتل`)
     "KILL": re.compile(r"(?:^|\s)[وف]?(?:اصاب|اصابت|اصابوا|اصيب|اصيبت|اصيبوا|جرح|جرحت|جرحوا|اصاب[ةه])\s*$"),
-    "INJURE": re.compile(r"(?:^|\s)[وف]?(?:قتل|قتلت|قتلوا|مقتل|مصرع|(?:اودي|اودت)\s+بحيا[ةه])\s*$"),
+    # the captured after the wounded (`وأسر 4 آخرين`); not after the dead, often the very people held
+    "INJURE": re.compile(r"(?:^|\s)[وف]?(?:قتل|قتلت|قتلوا|مقتل|مصرع|(?:اودي|اودت)\s+بحيا[ةه]|اسر|اسرت|اسروا|اعتقل|اعتقال)\s*$"),
 }
-_OTHER_NOUNS = {"KILL": re.compile(r"(?:^|\s)(?:ال)?(?:مصاب\w*|جريح|جرحي|جرحى)(?:\s|$)"),
+_OTHER_NOUNS = {"KILL": re.compile(r"(?:^|\s)(?:ال)?(?:مصاب\w*|جريح\w*|جرحي|جرحى)(?:\s|$)"),
                 "INJURE": re.compile(r"(?:^|\s)(?:ال)?(?:قتيل\w*|قتلي|قتلى)(?:\s|$)")}
 
 

@@ -114,6 +114,9 @@ def trigger(text: str, label: str, surface: str) -> Entity:
     ("بدخول مجموعات إرهابية إلى مدينة الرقة بصدد تنفيذ هجمات", "ATTACK", "هجمات", "planned"),
     ("يشار إلى أن القوات المسلحة الليبية أوقفت إطلاق النار بشكل عام", "ATTACK", "إطلاق النار", "ceasefire"),
     ("بحسب السلطات التي أكدت عدم وجود قتلى", "KILL", "قتلى", "negated"),
+    ("ويخشى تنظيم الدولة من أن يهاجمه الجيش السوري", "ATTACK", "يهاجمه", "hypothetical"),
+    ("والناس تهرب من المدينة خوفا من القتال", "ATTACK", "القتال", "hypothetical"),
+    ("مؤشرات على أن القوات السورية تعد لهجوم على إدلب", "ATTACK", "هجوم", "planned"),
 ])
 def test_a_trigger_that_names_no_real_event(text, label, surface, reason):
     assert non_event(trigger(text, label, surface), text) == reason
@@ -143,6 +146,7 @@ def test_a_trigger_that_names_no_real_event(text, label, surface, reason):
     ("ونفت الجماعة مسؤوليتها عن الهجوم على الثكنة", "ATTACK", "الهجوم"),  # the claim is denied, not the attack
     ("فتح مسلحون النار على المصلين في المسجد", "ATTACK", "فتح"),  # opened fire
     ("وقال ممرض إن ما لا يقل عن 10 من الجرحى يعالجون في المستشفى", "INJURE", "الجرحى"),  # a nurse, no disease
+    ("ويعد الهجوم الأعنف منذ أشهر", "ATTACK", "الهجوم"),  # counts as, not prepares
     ("البدء بإخراج الجرحى والمرضى إلى خارج الغوطة", "INJURE", "الجرحى"),  # patients beside the wounded
     ("وأسقطت الدفاعات الجوية طائرة حربية إسرائيلية", "ATTACK", "أسقطت"),  # a manned aircraft: an attack (10.43)
     ("ونفذ حكم الإعدام في ثلاثة مدانين صباح اليوم", "KILL", "الإعدام"),  # an execution carried out

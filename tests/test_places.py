@@ -405,6 +405,9 @@ def test_two_places_told_of_and_a_front_are_generic():
     ("في مديرية الحسينية التابعة لمحافظة الحديدة", "محافظة الحديدة", False),  # a container
     ("وأطلق الحوثيون صاروخا أرض-أرض على جيزان", "أرض", True),  # a kind of missile
     ("وقتل 30 شخصا في القصف", "30", True),  # a number
+    ("وفر عشرات آلاف النازحين من مناطق القتال إلى إدلب", "إدلب", True),  # where they fled to
+    ("للفوجين الثالث والرابع في المنطقة", "الرابع", True),  # a unit's number
+    ("فض اعتصامي ميداني رابعة والنهضة", "رابعة", False),  # BB-middleEast-741 (train): Rabaa square
     ("قصفت الطائرات حي القدم جنوب دمشق", "القدم", False),  # SK-middleEast-263 (train): the Qadam district
 ])
 def test_a_place_a_model_linked_that_is_not_where_the_event_happened(text, surface, expected):

@@ -532,6 +532,10 @@ def test_a_campaign_with_no_single_day_is_an_aggregate():
      (40, 40)),
     ("وأسفرت الغارات عن إصابة 30 شخصا ومصرع العشرات", "إصابة", "INJURE", [("GROUP", "30 شخصا"), ("GROUP", "العشرات")],
      (30, 30)),
+    ("وأسفرت المعارك عن إصابة 20 عنصرا وأسر 4 آخرين", "إصابة", "INJURE", [("GROUP", "20 عنصرا"), ("GROUP", "4 آخرين")],
+     (20, 20)),  # SK-middleEast-1904: the captured
+    ("وبلغت الحصيلة 770 قتيلاً و 4050 جريحاً", "قتيلاً", "KILL", [("GROUP", "770 قتيلاً و 4050 جريحاً")],
+     (770, 770)),  # CN-middleEast-163: the wounded part, in the accusative
 ])
 def test_a_group_after_the_verb_of_the_other_outcome_is_not_counted(text, word, label, victims, expected):
     count = killed_by(text, word, victims, label)
