@@ -117,6 +117,10 @@ def trigger(text: str, label: str, surface: str) -> Entity:
     ("ويخشى تنظيم الدولة من أن يهاجمه الجيش السوري", "ATTACK", "يهاجمه", "hypothetical"),
     ("والناس تهرب من المدينة خوفا من القتال", "ATTACK", "القتال", "hypothetical"),
     ("مؤشرات على أن القوات السورية تعد لهجوم على إدلب", "ATTACK", "هجوم", "planned"),
+    ("ويسود الهدوء الحذر المدينة منذ الصباح", "ATTACK", "الهدوء", "not violence"),
+    ("في مقابلة مع شبكة سي بي إس نشرت مقتطفات منها اليوم الخميس", "ARREST", "مقتطفات", "not violence"),
+    ("وتقدمت القوات تحت غطاء جوي كثيف", "ATTACK", "جوي", "not violence"),  # air cover, no strike of its own
+    ("منذ بدء عملية إنسانية بالمنطقة", "ATTACK", "عملية", "not violence"),
 ])
 def test_a_trigger_that_names_no_real_event(text, label, surface, reason):
     assert non_event(trigger(text, label, surface), text) == reason
