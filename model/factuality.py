@@ -101,6 +101,8 @@ OTHER_KIND = re.compile(r"^\s*(?:ال)?(?:اجلاء|انقاذ|جراحي[ةه]
 INTERCEPTED = re.compile(r"^\s*(?:\S+\s+){0,2}?(?:ال)?(?:صاروخ\w*|صواريخ|قذيف\w*|قذائف|طائر[ةه] مسير[ةه]|طائرات مسير[ةه]"
                          r"|طائر[ةه] (?:بدون|دون|بلا) طيار|درون|مسير[ةه]|مسيرات)")
 INTERCEPT_WORD = re.compile(r"^[وف]?(?:ال)?(?:اعترض\w*|اعتراض\w*|تصدت|تصدي|التصدي|اسقاط\w*|اسقط\w*|يسقط\w*|تسقط\w*)$")
+# `أسقط` is shooting down only with air defences told near it: aircraft `أسقطت العديد من صواريخ كروز` dropped them
+DOWNED_BY = re.compile(r"(?:دفاع|الدفاعات|دفاعات|منظوم|باتريوت|القبه الحديديه|القبة الحديدية|مضاد|اعترض)")
 # a prisoner exchange (`عمليات لتبادل أسرى`), a drill (`مراحل التمرين التي اشتملت على عمليات`), a simile
 # (`يتقاتلان مثل فتوات الشوارع`)
 EXCHANGE_AFTER = re.compile(r"^\s*ل?تبادل\s+(?:ال)?(?:اسري|اسرى|المعتقلين|السجناء|الجثث|جثث)")
@@ -161,8 +163,14 @@ def non_event(ent: Entity, text: str) -> str | None:
         return "hypothetical"
     if EXPECTED_AFTER.match(after):
         return "future"
-    if INTERCEPT_WORD.match(word) and INTERCEPTED.match(after):
+    dropped = re.match(r"^[وف]?(?:ال)?(?:اسقاط|اسقط|يسقط|تسقط)", word) and not DOWNED_BY.search(
+        before + " " + norm_letters(text[ent.end:ent.end + 60]))
+    if INTERCEPT_WORD.match(word) and INTERCEPTED.match(after) and not dropped:
         return "interception"
+    if re.match(r"^(?:ال)?اشتباك", word) and re.search(r"(?:قواعد|فض|لفض|بفض)$", before):
+        return "not violence"  # `قواعد الاشتباك` (rules of engagement), `فض الاشتباك` (disengagement)
+    if re.fullmatch(r"[وب]?(?:ال)?مواجه[ةه]", word) and re.match(r"^\s*(?:له|لها|لهم)(?:\s|$|[،,.])", after):
+        return "not violence"  # `ومدرسة مواجهة له`: facing it
     if EXCHANGE_AFTER.match(after) or DRILL_BEFORE.search(before) or SIMILE_AFTER.match(after):
         return "not violence"
     if ent.label in ("KILL", "INJURE") and (DISEASE.search(before + " " + after[:25]) or NATURAL_AFTER.match(after)):

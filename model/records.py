@@ -32,8 +32,8 @@ from .mentions import ATTACK, Mention, build_mentions, entity_index, is_plural, 
 from .numbers import (Count, add, is_correcting, is_others, is_partial, is_preliminary, is_subset, is_superseded,
                       norm_letters)
 from .places import LED_BY, country_code, document_country, document_country_counts, in_dateline, span_country
-from .victims import (bound_before, continues_number, glued_number, is_accused, is_age, is_doer, named_after,
-                      other_outcome, own_outcome, shared_in_text, told_before)
+from .victims import (bound_before, continues_number, glued_number, is_accused, is_age, is_displaced, is_doer,
+                      named_after, other_outcome, own_outcome, shared_in_text, told_before)
 
 OUTCOMES = {"KILL": "killed", "INJURE": "wounded", "ARREST": "captured"}
 ROLE_FIELDS = {"ATTACKER": "attackers", "TARGET": "targets", "VICTIM": "victims", "AGENT": "agents",
@@ -263,7 +263,8 @@ def _parts(m: Mention, text: str, shared: set[str], drop: set[str] = frozenset()
     prev_subset_end = None  # where the last subset victim ended: `بينهم عسكريون ومدنيون` are both a subset
     victims = sorted(m.role("VICTIM"), key=lambda e: e.start)
     for k, v in enumerate(victims):
-        if v.id in drop or is_doer(v, text) or is_accused(m, v, text) or is_age(v, text) or other_outcome(m, v, text) \
+        if v.id in drop or is_doer(v, text) or is_accused(m, v, text) or is_age(v, text) or is_displaced(m, v) \
+                or other_outcome(m, v, text) \
                 or (k and (continues_number(victims[k - 1], v, text) or named_after(victims[k - 1], v, text))):
             continue
         c = None if v.id in shared or shared_in_text(v, text) else own_outcome(m, v) or victim_count(v)

@@ -36,6 +36,14 @@ DOER_AFTER = re.compile(r"^[\s،,]*(?:الذين\s+)?(?:ادين|ادينوا|ا
 DOER_BEFORE = re.compile(r"(?:^|\s)(?:علي|على)\s+(?:يد|ايدي|يدي)\s*$|(?:^|\s)(?:بواسطة|بواسطه|من قبل|برصاص)\s*$")
 
 
+DISPLACED = re.compile(r"(?:^|\s)(?:ال)?(?:نازح\w*|مهجر\w*|لاجئ\w*|مشرد\w*)")
+
+
+def is_displaced(m: Mention, v: Entity) -> bool:
+    """People told as displaced (`20 ألف نازح`, `آلاف المهجرين`): no dead or wounded, whatever a model linked."""
+    return m.label in ("KILL", "INJURE") and bool(DISPLACED.search(norm_letters(v.text)))
+
+
 def is_doer(v: Entity, text: str) -> bool:
     """A span told as the doer (`على يد مجموعة من 15 سعوديا`, `بواسطة عناصر وزارة الداخلية`, `برصاص الإرهابي`): the
     people who killed, not the killed, whatever a model linked; they give no count of victims."""

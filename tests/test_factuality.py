@@ -98,7 +98,7 @@ def trigger(text: str, label: str, surface: str) -> Entity:
     ('بعد 250 مليون سنة مما يسمى "الانفجار العظيم"', "ATTACK", "الانفجار", "not violence"),
     ("وتقود السعودية تحالفا عسكريا تقول إنه يستهدف إعادة الشرعية في اليمن", "ATTACK", "يستهدف", "not violence"),
     ("وتقول تقديرات إن الحرب في اليمن أدت إلى مقتل حوالي 10 آلاف شخص", "ATTACK", "الحرب", "whole war"),
-    ("قالت إنها لحريق ناجم عن إسقاط الصاروخين", "ATTACK", "إسقاط", "interception"),  # guidelines 10.43
+    ("وأعلنت الدفاعات الجوية السورية إسقاط الصاروخين", "ATTACK", "إسقاط", "interception"),  # guidelines 10.43
     ("وأعلن الجيش اعتراض صاروخ باليستي أطلق من اليمن", "ATTACK", "اعتراض", "interception"),
     ("تمخض عنها وقوع ثلاث عمليات لتبادل أسرى بين الطرفين", "ATTACK", "عمليات", "not violence"),
     ("وشاهد مراحل التمرين التي اشتملت على عمليات الدفاع", "ATTACK", "عمليات", "not violence"),
@@ -121,6 +121,8 @@ def trigger(text: str, label: str, surface: str) -> Entity:
     ("في مقابلة مع شبكة سي بي إس نشرت مقتطفات منها اليوم الخميس", "ARREST", "مقتطفات", "not violence"),
     ("وتقدمت القوات تحت غطاء جوي كثيف", "ATTACK", "جوي", "not violence"),  # air cover, no strike of its own
     ("منذ بدء عملية إنسانية بالمنطقة", "ATTACK", "عملية", "not violence"),
+    ('فتحوا النار "تماشيا مع قواعد الاشتباك"', "ATTACK", "الاشتباك", "not violence"),  # rules of engagement
+    ("تدمير المبنى ومدرسة مواجهة له", "ATTACK", "مواجهة", "not violence"),  # facing it
 ])
 def test_a_trigger_that_names_no_real_event(text, label, surface, reason):
     assert non_event(trigger(text, label, surface), text) == reason
@@ -154,6 +156,7 @@ def test_a_trigger_that_names_no_real_event(text, label, surface, reason):
     ("البدء بإخراج الجرحى والمرضى إلى خارج الغوطة", "INJURE", "الجرحى"),  # patients beside the wounded
     ("وأسقطت الدفاعات الجوية طائرة حربية إسرائيلية", "ATTACK", "أسقطت"),  # a manned aircraft: an attack (10.43)
     ("ونفذ حكم الإعدام في ثلاثة مدانين صباح اليوم", "KILL", "الإعدام"),  # an execution carried out
+    ("قامت الطائرات الأمريكية والبريطانية بألف طلعة جوية وأسقطت العديد من صواريخ كروز", "ATTACK", "أسقطت"),  # dropped
     ("نفذت القوات عملية عسكرية واسعة في المنطقة", "ATTACK", "عملية"),  # an operation of no other kind
     ("وقتل ثلاثة مدنيين في الضربة الجوية التي استهدفت السوق", "ATTACK", "الضربة"),
     ("وأصيب جندي بجروح خطيرة إثر انفجار لغم أرضي", "INJURE", "أصيب"),  # the cause after it is violence

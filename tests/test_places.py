@@ -408,6 +408,7 @@ def test_two_places_told_of_and_a_front_are_generic():
     ("وفر عشرات آلاف النازحين من مناطق القتال إلى إدلب", "إدلب", True),  # where they fled to
     ("للفوجين الثالث والرابع في المنطقة", "الرابع", True),  # a unit's number
     ("فض اعتصامي ميداني رابعة والنهضة", "رابعة", False),  # BB-middleEast-741 (train): Rabaa square
+    ("وسقطت قذائف على الأحياء السكنية في المدينة", "السكنية", True),  # an adjective alone
     ("قصفت الطائرات حي القدم جنوب دمشق", "القدم", False),  # SK-middleEast-263 (train): the Qadam district
 ])
 def test_a_place_a_model_linked_that_is_not_where_the_event_happened(text, surface, expected):

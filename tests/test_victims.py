@@ -144,3 +144,10 @@ def test_the_readings_one_by_one_on_the_articles_spans():
     assert bound_before(toll, text, Count(40000, 40000, False, toll.text)) == Count(40001, None, False, toll.text)
     text = "نحو 150 بين قتيل وجريح"
     assert shared_in_text(spans(text, [("T1", "GROUP", "نحو 150")])[0], text)
+
+
+def test_the_displaced_and_damage_are_no_dead():
+    # FR-internationalNews-691 (ANT): `20 ألف نازح` linked to the dead; BB-internationalNews (ANT): `ودمار هائل`
+    text = "ما أدى إلى مقتل 29 شخصا ونزوح 20 ألف نازح ودمار هائل في البنى التحتية"
+    killed = killed_by(text, "مقتل", [("GROUP", "29 شخصا"), ("GROUP", "20 ألف نازح"), ("GROUP", "دمار هائل")])
+    assert (killed["min"], killed["max"]) == (29, 29)
