@@ -29,7 +29,7 @@ from .dates import DateValue, width_days
 from .document import Document, Entity
 from .merge import cluster_mentions, event_places, victim_side
 from .mentions import ATTACK, Mention, build_mentions, entity_index, is_plural, sentences
-from .numbers import (Count, add, is_correcting, is_others, is_partial, is_preliminary, is_subset, is_superseded,
+from .numbers import (Count, add, counts_things, is_correcting, is_others, is_partial, is_preliminary, is_subset, is_superseded,
                       norm_letters)
 from .places import LED_BY, country_code, document_country, document_country_counts, in_dateline, span_country
 from .victims import (bound_before, continues_number, glued_number, is_accused, is_age, is_displaced, is_doer,
@@ -264,7 +264,7 @@ def _parts(m: Mention, text: str, shared: set[str], drop: set[str] = frozenset()
     victims = sorted(m.role("VICTIM"), key=lambda e: e.start)
     for k, v in enumerate(victims):
         if v.id in drop or is_doer(v, text) or is_accused(m, v, text) or is_age(v, text) or is_displaced(m, v) \
-                or other_outcome(m, v, text) \
+                or other_outcome(m, v, text) or (v.label == "GROUP" and counts_things(v.text)) \
                 or (k and (continues_number(victims[k - 1], v, text) or named_after(victims[k - 1], v, text))):
             continue
         c = None if v.id in shared or shared_in_text(v, text) else own_outcome(m, v) or victim_count(v)
