@@ -31,6 +31,10 @@ from .numbers import norm_letters
 # may stand between the cue and the trigger; `يسفر` only with `عن`: `لم يسفر الهجوم عن خسائر` negates the losses
 _AUX = (r"(?:\s+(?:يتم|تم|يجر|تجر|(?:يسفر|تسفر)\s*عن|عن|سقوط|وقوع|اي|قط|يوجه|توجه|يشن|تشن|ينفذ|تنفذ|يقع|تقع|يحدث"
         r"|تحدث|يسجل|تسجل|تسجيل|يبلغ|تبلغ|يرد|ترد|يسقط|تسقط|وجود))*")  # `لم يوجه أي ضربات`, `لم تقع إصابات`, `لم يسجل وقوع`
+_THREAT_VERBS = r"(?:هدد|هددت|يهدد|تهدد|يهددون|توعد|توعدت|يتوعد|تتوعد)"
+# illness and disease: no wound, no conflict death (guidelines 10.13)
+_ILLNESS = (r"(?:مرض|وعك[ةه]|نوب[ةه]|جلط[ةه]|سكت[ةه]|سرطان|فيروس|زكام|انفلونزا|كورونا|كوليرا|وباء|ايبولا"
+            r"|الحصب[ةه])")
 CUES = {  # reason -> pattern on the normalized clause before the trigger, ending right before it
     # `ولم يتم قط اعتقالها`, `عدم مقتل مدنيين`, `بقيت بمنأى عن المعارك` (spared from them)
     "negated": rf"(?:^|\s)(?:[وف]?(?:لم|لن|عدم|بعدم){_AUX}|بمناي\s+(?:عن|من))$",
@@ -54,7 +58,7 @@ CUES = {  # reason -> pattern on the normalized clause before the trigger, endin
                     r"|لكل من|لاي شخص|لمن|(?:مخاوف|خوف|قلق)\s+من\s+(?:سقوط|وقوع)?"
                     # `ويخشى تنظيم الدولة من أن يهاجمه`, `تهرب خوفا من القتال`
                     r"|(?:يخشي|تخشي|يخشون|يخشى|تخشى|خوفا)(?:\s+\S+){0,3}?\s+من(?:\s+ان)?)$",
-    "threatened": r"(?:^|\s)[وف]?(?:ال)?(?:هدد|هددت|يهدد|تهدد|يهددون|توعد|توعدت|يتوعد|تتوعد|تهديد|تهديدات)"
+    "threatened": rf"(?:^|\s)[وف]?(?:ال)?(?:{_THREAT_VERBS}|تهديد|تهديدات)"
                   r"(?:\s+\S+)?\s+(?:ب|بال|بتنفيذ|بشن)?$",  # `هدد بقتل الجميع`, `تهديدات بالقتل`
     "denied": r"(?:^|\s)[وف]?(?:ينفي|تنفي|نفي|نفت|ينفون|تنفيان)$",  # `تنفي استهداف مدنيين`; not `نفت مسؤوليتها عن`
     "warrant": r"(?:^|\s)[وف]?(?:مذكر[ةه]|مذكرات|امر|اوامر|اوامرا)\s*(?:ب)?$",  # `مذكرات اعتقال`: not yet an arrest
@@ -62,23 +66,23 @@ CUES = {  # reason -> pattern on the normalized clause before the trigger, endin
 }
 _CUES = {reason: re.compile(p) for reason, p in CUES.items()}
 # a threat told with its subject between commas: `هدد الرئيس الفرنسي إيمانويل ماكرون، بضربات`
-THREAT_ACROSS = re.compile(r"(?:هدد|هددت|يهدد|تهدد|توعد|توعدت|يتوعد)(?:[\s،,]+\S+){0,5}?[\s،,]+(?:ب|بال)$")
+THREAT_ACROSS = re.compile(rf"{_THREAT_VERBS}(?:[\s،,]+\S+){{0,5}}?[\s،,]+(?:ب|بال)$")
 # `هجوم حكومي وشيك`, imminent; not `محتمل`, possible: `تقارير حول هجوم محتمل بالغازات السامة` is a reported attack
 IMMINENT = re.compile(r"^\s*(?:\S+\s+)?(?:وشيك|وشيكا|وشيكة)(?:\s|$|[،,.])")
 # `وقف إطلاق النار`, `وقفاً لإطلاق`, `وقف هش لإطلاق`, `هدنة`: the firing that stops
 CEASEFIRE = re.compile(r"(?:^|\s)[وفبل]?(?:وقف|وقفا|لوقف|بوقف|هدنه|هدنة|اوقف|اوقفت|اوقفوا)(?:\s+\w+)?\s*(?:ل|ب)?(?:اطلاق)?$")
-# words of violence in another sense, read on the words after the trigger: `إطلاق سراح` (a release); hurt by shock or
-# illness (`أصيبت بالذهول`, `أصيب بنوبة قلبية`, `المصاب بسرطان`)
+# words of violence in another sense, read on the words after the trigger: `إطلاق سراح` (a release)
 RELEASE = re.compile(r"^\s*(?:ال)?سراح")
 # `أطلق` launching, not firing: `أطلقوا العنان لأبواق السيارات`, `أطلقت حملة`, `أطلقت نداءات استغاثة`
 LAUNCHED = re.compile(r"^\s*(?:(?:ال)?عنان|حمل[ةه]|حملات|مبادر[ةه]|تحذير|تحذيرات|نداء|نداءات|دعو[ةه]|صفارات|صافرات"
                       r"|مشروع|برنامج|قمر)(?:\s|$)")
+# `إعصار ماكونو ... ضرب`: a storm that hit
 DISASTER = re.compile(r"(?:^|\s)(?:ال)?(?:اعصار|زلزال|عاصف[ةه]|فيضان|فيضانات|سيول|بركان|تسونامي)(?:\s+\S+){0,3}$")
+# hurt by shock, fear or illness: `أصيبت بالذهول`, `أصيبوا بالخوف`, `أصيب بنوبة قلبية`, `المصاب بسرطان`
 NOT_A_WOUND = re.compile(r"^\s*(?:\S+\s+){0,2}?(?:ب|بال)(?:خوف|رعب|ذهول|صدمة|صدمه|دهشة|دهشه|احباط|خيبة|خيبه|هلع|ذعر|حزن"
-                         r"|قلق|اكتئاب"
-                         r"|جلطة|جلطه|سرطان|فيروس|مرض|وعكة|وعكه|نوبة|نوبه|زكام|انفلونزا|كورونا)")
+                         rf"|قلق|اكتئاب|{_ILLNESS})")
 # `إثر وعكة صحية أصيب بها`: the illness told first
-ILLNESS_BEFORE = re.compile(r"(?:^|\s)(?:ب|ل)?(?:ال)?(?:وعك[ةه]|مرض|نوب[ةه]|جلط[ةه])(?:\s+\S+)?$")
+ILLNESS_BEFORE = re.compile(rf"(?:^|\s)(?:ب|ل)?(?:ال)?{_ILLNESS}(?:\s+\S+)?$")
 # the plan carried out: `اعترف بأنه خطط للهجوم الذي وقع في ريحانلي`
 CARRIED_OUT = re.compile(r"^\s*(?:\S+\s+)?(?:الذي|التي)\s+"
                          r"(?:وقع|وقعت|استهدف|استهدفت|اسفر|اسفرت|اودي|اودت|نفذ|نفذت|شن|شنت)")
@@ -89,15 +93,14 @@ NOT_VIOLENCE_WORD = re.compile(r"^[وفبل]?(?:ال)?(?:زلزال|زلازل|�
                                r"|تسونامي|امواج|موج|هدن[ةه]|تهدئ[ةه]|افرج|افرجت|يفرج|تفرج|افراج|انقذ|انقذت|ينقذ|تنقذ"
                                r"|انقاذ|دفن|دفنت|يدفن|تشييع|جناز[ةه]|مصيبا|مصيب|تحطم|تحطمت|اضرب|اضربوا|هدوء|تنصيب"
                                r"|ازدحام|غبار|ازال[ةه]|مقتطف\w*|يحلق|تحلق)(?:\s|$)")
-# `كان المدير الفني مصيبا`: right; `تحطمت الطائرة`: a crash (10.13: its dead are KILL, the crash no ATTACK);
-# `أضرب العاملون`: a labour strike; calm, an inauguration, a funeral, demining (`إزالة الألغام`), `مقتطفات` (excerpts)
+# also `كان المدير الفني مصيبا` (right), `تحطمت الطائرة` (a crash: 10.13 makes its dead KILL, the crash no ATTACK),
+# `أضرب العاملون` (a labour strike), calm, an inauguration, a funeral, demining (`إزالة الألغام`), `مقتطفات` (excerpts)
 # an operation or attack of another kind, told by the word after it: `عمليات إجلاء`, `عملية جراحية`,
 # `الهجمات الإلكترونية`, `الضربة القاضية`
 OTHER_KIND = re.compile(r"^\s*(?:ال)?(?:اجلاء|انقاذ|جراحي[ةه]|اقتراع|تصويت|قيصري[ةه]|تجميل|الكتروني[ةه]?|انساني[ةه]"
                         r"|سيبراني[ةه]?|قاضي[ةه])(?:\s|$|[،,.])")
-# told after the trigger: `هجوما كهذا يمكن أن يحدث` (could happen), `لهجمات مزمعة` (planned), `معركة إدلب المرتقبة`
-# guidelines 10.43: intercepting or downing a munition defends against an attack (`أسقطت العديد من صواريخ كروز`,
-# `اعتراض صاروخ`); a manned aircraft shot down is an attack, so `طائرة` counts only as a drone
+# guidelines 10.43: intercepting or downing a munition defends against an attack (`أعلنت الدفاعات الجوية إسقاط
+# الصاروخين`, `اعتراض صاروخ`); a manned aircraft shot down is an attack, so `طائرة` counts only as a drone
 INTERCEPTED = re.compile(r"^\s*(?:\S+\s+){0,2}?(?:ال)?(?:صاروخ\w*|صواريخ|قذيف\w*|قذائف|طائر[ةه] مسير[ةه]|طائرات مسير[ةه]"
                          r"|طائر[ةه] (?:بدون|دون|بلا) طيار|درون|مسير[ةه]|مسيرات)")
 INTERCEPT_WORD = re.compile(r"^[وف]?(?:ال)?(?:اعترض\w*|اعتراض\w*|تصدت|تصدي|التصدي|اسقاط\w*|اسقط\w*|يسقط\w*|تسقط\w*)$")
@@ -111,20 +114,23 @@ SIMILE_AFTER = re.compile(r"^\s*(?:مثل|كما لو|كانه|كانهم|كان
 EXPECTED_AFTER = re.compile(r"^\s*(?:من المتوقع|يتوقع|المتوقع)\s+ان(?:\s|$)")  # `لهجوم من المتوقع أن يشنه الجيش`
 # a death of disease or of natural causes (`تفشي وباء الكوليرا ... الوفيات`, `توفي ... جراء نوبة قلبية`), the Big
 # Bang (`الانفجار العظيم`), `يستهدف إعادة الشرعية` (aims at)
-DISEASE = re.compile(r"(?:^|\s)(?:ال)?(?:كوليرا|وباء|مرض|فيروس|انفلونزا|ايبولا|الحصب[ةه]|كورونا)(?:\s|$)")
-NATURAL_AFTER = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:جراء|اثر|بسبب|ل)\s*(?:نوب[ةه]|اسباب طبيعي[ةه]|المرض|مرض|جلط[ةه]|سكت[ةه])")
+DISEASE = re.compile(rf"(?:^|\s)(?:ال)?{_ILLNESS}(?:\s|$)")
+NATURAL_AFTER = re.compile(rf"^\s*(?:\S+\s+){{0,3}}?(?:جراء|اثر|بسبب|ل)\s*(?:اسباب طبيعي[ةه]|(?:ال)?{_ILLNESS})")
 AIMS = re.compile(r"^\s*(?:ال)?(?:اعاد[ةه]|تحقيق|تعزيز|دعم|الحد|توفير|ايجاد|حماي[ةه])(?:\s|$)")
+# told after the trigger: `هجوما كهذا يمكن أن يحدث` (could happen), `لهجمات مزمعة` (planned), `معركة إدلب المرتقبة`
 POSSIBLE_AFTER = re.compile(r"^\s*(?:\S+\s+)?(?:يمكن|يمكنه|قد)\s+(?:ان\s+)?(?:يحدث|يقع|تحدث|تقع)")
 PLANNED_AFTER = re.compile(r"^\s*(?:ال)?(?:مزمع|مزمعة|مزمعه|مرتقب|مرتقبة|مرتقبه)(?:\s|$|[،,.])")
 CELEBRATION_AFTER = re.compile(r"^\s*(?:احتفالا|ابتهاجا|احتفاء)")  # `إطلاق نار احتفالا بعد الإعلان`
-# `صورا جوية`, `دعم جوي`, `الرحلات الجوية`: an air adjective alone, no strike; `فتح معبرين`, `إعادة فتح المعبر`
-AIR_NOT_STRIKE = re.compile(r"(?:صور|صورا|دعم|دعما|رحلات|الرحلات|الملاح[ةه]|المجال|حرك[ةه]|غطاء)$")  # `غطاء جوي`
+# `صورا جوية`, `دعم جوي`, `غطاء جوي`, `الرحلات الجوية`: an air adjective alone, no strike
+AIR_NOT_STRIKE = re.compile(r"(?:صور|صورا|دعم|دعما|رحلات|الرحلات|الملاح[ةه]|المجال|حرك[ةه]|غطاء)$")
 # a death sentence (`الحكم بإعدام 45`), not an execution carried out (`نفذ حكم الإعدام`)
 SENTENCED = re.compile(r"(?<!نفذ )(?<!تنفيذ )(?:حكم|احكام|الحكم|قضت|قضي|حكمت|حكما)\s+(?:\S+\s+){0,3}?ب?$")
+# `فتح معبرين`, `إعادة فتح المعبر`: opening a crossing or a road
 OPENED = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:ال)?(?:معبر|معابر|معبرين|تحقيق|الطريق|الطرق|طريق)")
 GOODS = re.compile(r"^\s*(?:ال)?(?:شحن[ةه]|سفين[ةه]|سفن|اموال|معدات|ادوي[ةه]|شاحن[ةه]|شاحنات)(?:\s|$)")  # `احتجزت شحنة`
 FUTURE = re.compile(r"^[وف]?س[يتن](?!طر)\w+$")  # `ستهاجم`, `سيقتل`; not `سيطرت` (took control)
-WILL_BE = re.compile(r"(?:^|\s)[وف]?(?:سيتم|ستتم|سوف(?:\s+\S+)?|اقتراب|وشك)$")  # `سوف نكثف الهجمات`  # `مع اقتراب هجوم إدلب`  # `سيتم إسقاط الصواريخ`
+# `سيتم إسقاط الصواريخ`, `سوف نكثف الهجمات`, `مع اقتراب هجوم إدلب`
+WILL_BE = re.compile(r"(?:^|\s)[وف]?(?:سيتم|ستتم|سوف(?:\s+\S+)?|اقتراب|وشك)$")
 TRIGGERS = ("ATTACK", "KILL", "INJURE", "ARREST")
 
 
@@ -173,6 +179,8 @@ def non_event(ent: Entity, text: str) -> str | None:
         return "not violence"  # `ومدرسة مواجهة له`: facing it
     if EXCHANGE_AFTER.match(after) or DRILL_BEFORE.search(before) or SIMILE_AFTER.match(after):
         return "not violence"
+    if ent.label == "INJURE" and (NOT_A_WOUND.match(after) or ILLNESS_BEFORE.search(before)):
+        return "not a wound"
     if ent.label in ("KILL", "INJURE") and (DISEASE.search(before + " " + after[:25]) or NATURAL_AFTER.match(after)):
         return "not violence"
     if re.match(r"^\s*العظيم", after) or (re.fullmatch(r"[وف]?(?:يستهدف|تستهدف|يستهدفون)", word) and AIMS.match(after)):
@@ -203,8 +211,6 @@ def non_event(ent: Entity, text: str) -> str | None:
     hit = re.match(r"^[وف]?(?:ضرب|يضرب|تضرب|اجتاح|يجتاح|تجتاح)", word)
     if ent.label == "ATTACK" and hit and DISASTER.search(before):
         return "not violence"  # `إعصار ماكونو ... ضرب`: a storm
-    if ent.label == "INJURE" and (NOT_A_WOUND.match(after) or ILLNESS_BEFORE.search(before)):
-        return "not a wound"
     return None
 
 

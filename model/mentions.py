@@ -16,6 +16,7 @@ from .dates import (MONTH_RE, WEEKDAYS, DateValue, fits_grain, normalize, refere
 from .document import Document, Entity, entity_index
 from .factuality import non_event
 from .numbers import Count, _numbers, counts_things, norm_letters, parse_count
+from .places import not_event_place
 
 ATTACK, CASUALTY = "ATTACK", ("KILL", "INJURE", "ARREST")
 SENTENCE_END = re.compile(r"[.؟?!]+|\n+")
@@ -77,14 +78,15 @@ class Mention:
 
 def build_mentions(doc: Document, pub: date | None, trigger_labels: tuple[str, ...]) -> list[Mention]:
     """The trigger spans of `doc` that name real events (`model.factuality`: not `وقف إطلاق النار`, not a negated or
-    planned attack), with their arguments, dates, counts, and tally status."""
+    planned attack), with their arguments (no PLACE that is not where the event happened: `model.places.
+    not_event_place`), dates, counts, and tally status."""
     ents = entity_index(doc)
     sents = sentences(doc.text)
     mentions = {e.id: Mention(e, sentence_index(sents, e.start)) for e in doc.entities
                 if e.label in trigger_labels and not non_event(e, doc.text)}
     for r in doc.relations:
-        if r.head in mentions and r.tail in ents:
-            mentions[r.head].args.setdefault(r.label, []).append(ents[r.tail])
+        if r.head in mentions and r.tail in ents and not (r.label == "PLACE" and not_event_place(ents[r.tail], doc.text)):
+            mentions[r.head].args.setdefault(r.label, []).append(ents[r.tail])  # a backer's country is no PLACE
     for m in mentions.values():
         joint = [e for e in joint_attackers(m, doc) if e not in m.role("ATTACKER")]
         if joint:
@@ -145,13 +147,14 @@ def _read_on(doc: Document, d: Entity, pub: date | None) -> DateValue | None:
     number is no year here: `منذ 18 شباط/فبراير إلى` [1031 قتيلا] is a toll)."""
     if not DANGLING.search(normalize(d.text)):
         return None
-    words = re.split(r"[.،,؛:؟!\n()\"]", doc.text[d.end:d.end + 60])[0].split()[:6]
+    phrase = re.split(r"[.،,؛:؟!\n()\"]", doc.text[d.end:d.end + 60])[0]
+    words = list(re.finditer(r"\S+", phrase))[:6]
     best = None
     for k in range(len(words), 0, -1):  # the longest reading, then the fewest words that give it
-        more = normalize(" ".join(words[:k]))
+        more = normalize(phrase[:words[k - 1].end()])
         if not (MONTH_RE.search(more) or DAY_PART.search(more) or any(w in WEEKDAYS for w in more.split())):
             continue
-        text = d.text + doc.text[d.end:doc.text.index(words[k - 1], d.end) + len(words[k - 1])]
+        text = d.text + phrase[:words[k - 1].end()]
         value = resolve_date(text, pub, None if pub else year_before(doc.text, d.start))
         if value.resolved and (best is None or (value.start, value.end) == (best.start, best.end)):
             best = DateValue(text, value.start, value.end)

@@ -73,7 +73,7 @@ from .document import Document, Entity
 from .mentions import (ATTACK, CASUALTY, FAMILIES, Mention, action_kind, entity_index, is_definite, is_plural,
                        sentences, _no_article)
 from .numbers import Count, is_others, kin_of, norm_letters, parse_count
-from .places import country_code, nationality_code, not_event_place, order_places, same_place
+from .places import country_code, nationality_code, order_places, same_place
 
 
 
@@ -287,8 +287,7 @@ def _named_victims(group: list[Mention]) -> set[str]:
 
 def event_places(group: list[Mention], doc: Document, target_labels=("GPE", "LOC", "FAC")) -> list[str]:
     """The places of a cluster: its PLACE spans, else the places it attacks (guidelines 11.9)."""
-    places = [p.id for m in group for p in m.role("PLACE") if not not_event_place(p, doc.text)]
-    return order_places(places, doc) or order_places(
+    return order_places([p.id for m in group for p in m.role("PLACE")], doc) or order_places(
         [t.id for m in group for t in m.role("TARGET") if t.label in target_labels], doc)
 
 

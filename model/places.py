@@ -372,8 +372,8 @@ TAKEN_TO = re.compile(r"(?:نقل\w*|اسعاف\w*|اخلاء|اجلاء)\s+(?:\
 NOT_PLACES = {"بالقرب", "احد", "احدي", "السكنيه", "السكنية", "المحاذيه", "المحاذية", "المدنيه", "المدنية", "السريع",
               "المحرره", "المحررة", "المسلحه", "المسلحة", "الرئيسيه", "الرئيسية", "متفرقه", "متفرقة", "مستاجره",
               "مستاجرة", "باتجاه", "باتجاة", "تمتد", "جوار", "بجوار"}
-BODY_PARTS = {"مخ", "دماغ", "رؤوس", "صدر", "راس", "بطن", "ساق", "ساقه", "رقبة", "رقبه", "كتف", "ظهر", "يد", "ذراع", "فخذ", "وجه",
-              "ركبة", "ركبه", "قلب", "راسه", "صدره", "بطنه"}
+BODY_PARTS = {"مخ", "دماغ", "رؤوس", "صدر", "راس", "بطن", "ساق", "ساقه", "رقبة", "رقبه", "كتف", "ظهر", "يد", "ذراع",
+              "فخذ", "وجه", "ركبة", "ركبه", "قلب", "راسه", "صدره", "بطنه"}
 
 
 def not_event_place(e: Entity, text: str) -> bool:
@@ -389,7 +389,8 @@ def not_event_place(e: Entity, text: str) -> bool:
         or re.search(r"(?:ارض|جو)\s*-\s*$", norm_letters(text[max(0, e.start - 6):e.start]))
     # `للفوجين الثالث والرابع`: a unit's number; not `رابعة` (Rabaa square)
     ordinal = len(words) == 1 and re.fullmatch(r"ال(?:اول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر)[ةه]?", words[0])
-    if re.fullmatch(r"[\d\s]+", normalize_digits(e.text)) or missile or ordinal or (len(words) == 1 and words[0] in NOT_PLACES):
+    alone = len(words) == 1 and words[0] in NOT_PLACES
+    if re.fullmatch(r"[\d\s]+", normalize_digits(e.text)) or missile or ordinal or alone:
         return True  # a number alone; `أرض-أرض`, a kind of missile
     adjective = len(words) == 1 and words[0].startswith("ال") and nationality_code(words[0]) and not country_code(e.text)
     return bool(LED_BY.search(before[-30:]) or TAKEN_TO.search(before) or FLED_TO.search(before) or adjective)

@@ -36,6 +36,11 @@ DOER_AFTER = re.compile(r"^[\s،,]*(?:الذين\s+)?(?:ادين|ادينوا|ا
 DOER_BEFORE = re.compile(r"(?:^|\s)(?:علي|على)\s+(?:يد|ايدي|يدي)\s*$|(?:^|\s)(?:بواسطة|بواسطه|من قبل|برصاص)\s*$")
 
 
+def _numbered(text: str) -> bool:
+    """A span that tells a number, in digits or words or a vague quantity (`عشرات`)."""
+    return bool(_numbers(text)) or any(re.search(p, norm_letters(text)) for p, _, _ in VAGUE)
+
+
 DISPLACED = re.compile(r"(?:^|\s)(?:ال)?(?:نازح\w*|مهجر\w*|لاجئ\w*|مشرد\w*)")
 
 
@@ -104,7 +109,7 @@ def other_outcome(m: Mention, v: Entity, text: str) -> bool:
     """A counted group told right after a verb of the other outcome (`قتلوا ... وجرح [أكثر من 100 آخرين]`, an
     injury's `أسفرت عن مقتل [16 من]`): that verb's victims, whatever a model linked (a named person may be both)."""
     cue = OTHER_OUTCOME_BEFORE.get(m.label)
-    counted = _numbers(v.text) or any(re.search(p, norm_letters(v.text)) for p, _, _ in VAGUE)  # `العشرات` too
+    counted = _numbered(v.text)  # `العشرات` too
     if cue is None or v.label == "PER" or not counted:
         return False
     noun = _OTHER_NOUNS[m.label]
@@ -159,8 +164,7 @@ def continues_number(prev: Entity, v: Entity, text: str) -> bool:
     """A victim span with no number that continues the one before it: the counted noun cut off from its number
     (`[45] [مسلحا]`), or a group joined inside a partitive (`[18 من] قوات النظام السوري و[المسلحين] الموالين له`: 18
     in all). It adds no one (guidelines 11.7)."""
-    vague = any(re.search(p, norm_letters(v.text)) for p, _, _ in VAGUE)
-    if _numbers(v.text) or vague or not _numbers(prev.text):
+    if _numbered(v.text) or not _numbers(prev.text):
         return False  # `[47 عنصرا من الميليشيات] و[عشرات الجرحى]`: a number of its own
     gap = norm_letters(text[prev.end:v.start])
     if not gap.strip():

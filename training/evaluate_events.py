@@ -226,7 +226,8 @@ def score(gold_events: dict[str, list[dict]], gold_docs: dict[str, Document],
 def _non_events(gdoc: Document, pdoc: Document, exact: bool) -> list[int]:
     """[trigger spans of pdoc that make no record (`model.factuality`), how many of them are gold triggers]."""
     gold_spans = [(e.start, e.end) for e in gdoc.entities if e.label in SCHEMA.trigger_labels]
-    left = [ent for n in non_events(pdoc) if (ent := pdoc.entity_by_id().get(n["mention"]))]
+    ents = pdoc.entity_by_id()
+    left = [ents[n["mention"]] for n in non_events(pdoc) if n["mention"] in ents]
     return [len(left), sum(any(_overlap((e.start, e.end), g, exact) for g in gold_spans) for e in left)]
 
 
