@@ -291,17 +291,23 @@ def event_places(group: list[Mention], doc: Document, target_labels=("GPE", "LOC
         [t.id for m in group for t in m.role("TARGET") if t.label in target_labels], doc)
 
 
+def member_of_entities(doc: Document) -> dict[str, list[Entity]]:
+    """The organisations or countries each entity id belongs to (MEMBER_OF tails)."""
+    ents = entity_index(doc)
+    member_of: dict[str, list[Entity]] = {}
+    for r in doc.relations:
+        if r.label == "MEMBER_OF" and r.tail in ents:
+            member_of.setdefault(r.head, []).append(ents[r.tail])
+    return member_of
+
+
 def cluster_mentions(doc: Document, mentions: list[Mention], trace: list[Join] | None = None,
                      allow: Callable[[Join], bool] | None = None) -> list[list[Mention]]:
     """Groups of mentions, one per event, each in text order, groups in order of their first mention. `trace`, a
     list, receives every join with the name of the rule that made it (scripts/merge_audit.py scores them); `allow`,
     a predicate on a `Join`, refuses the joins it returns False for (a diagnostic: the builder never passes it)."""
     uf = _Clusters(mentions, trace, allow)
-    ents = entity_index(doc)
-    member_of: dict[str, list[Entity]] = {}
-    for r in doc.relations:
-        if r.label == "MEMBER_OF" and r.tail in ents:
-            member_of.setdefault(r.head, []).append(ents[r.tail])
+    member_of = member_of_entities(doc)
     ids = {m.id for m in mentions}
     # 1. RESULT_OF
     for m in mentions:

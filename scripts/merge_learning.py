@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 from model.dates import overlaps, publication_date  # noqa: E402
 from model.document import Document, load_documents  # noqa: E402
 from model.merge import (_cluster_count, _counts_of, _org_keys, _specific_places, cluster_mentions,  # noqa: E402
-                         compatible, entity_key, event_places)
+                         compatible, entity_key, event_places, member_of_entities)
 from model.mentions import ATTACK, CASUALTY, FAMILIES, Mention, action_kind, build_mentions, sentences  # noqa: E402
 from model.numbers import norm_letters  # noqa: E402
 from model.places import same_place  # noqa: E402
@@ -117,11 +117,7 @@ def pair_features(doc: Document, a: list[Mention], b: list[Mention], member_of: 
 
 def doc_pairs(doc: Document, gold_events: list[dict]) -> DocPairs:
     mentions = build_mentions(doc, publication_date(doc.meta), tuple(SCHEMA.trigger_labels))
-    ents = doc.entity_by_id()
-    member_of: dict = {}
-    for r in doc.relations:
-        if r.label == "MEMBER_OF" and r.tail in ents:
-            member_of.setdefault(r.head, []).append(ents[r.tail])
+    member_of = member_of_entities(doc)
     groups = cluster_mentions(doc, mentions) if mentions else []
     owner = {m: k for k, e in enumerate(gold_events) for m in e["mentions"]}
     major = [Counter(owner.get(m.id) for m in g).most_common(1)[0][0] for g in groups]
@@ -134,7 +130,7 @@ def doc_pairs(doc: Document, gold_events: list[dict]) -> DocPairs:
 
 def load(splits: list[str]) -> list[DocPairs]:
     if "test" in splits:
-        raise SystemExit("merge_learning: the test split is not for tuning; pass seeds, dev or train")
+        raise ValueError("the test split is not for tuning; pass seeds, dev or train")
     gold = load_gold_events(str(ROOT / "annotations" / "events.jsonl"))
     split_of = split_groups(gold, ROOT / "annotations" / "splits.json")
     docs = {d.id: d for d in load_documents([str(ROOT / "annotations")])}
@@ -249,10 +245,14 @@ def cross_validate(data: list[DocPairs], names: list[str], args: Args, fraction:
     return {"tallies": tallies, "auc": auc(labels, scores)}
 
 
-def main() -> None:
+def main() -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     (args,) = HfArgumentParser(Args).parse_args_into_dataclasses()
-    data = load(args.split)
+    try:
+        data = load(args.split)
+    except ValueError as err:
+        logger.error("merge_learning: %s", err)
+        return 2
     names = sorted(data[0].features[0]) if data and data[0].features else []
     if args.cross_encoder:
         from cross_encoder_join import add_cross_encoder_scores  # scripts/cross_encoder_join.py
@@ -285,7 +285,8 @@ def main() -> None:
         for t in args.thresholds:
             tally = [sum(r["tallies"][t][i] for r in runs) for i in range(3)]
             print(f"| {label} | {t:g} | %.1f | %.1f | %.1f | {mean_auc:.3f} |" % prf(tally))
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -66,7 +66,7 @@ def test_cross_validation_scores_every_document_once(seed_pairs):
 
 
 def test_test_split_is_refused():
-    with pytest.raises(SystemExit, match="test split"):
+    with pytest.raises(ValueError, match="test split"):
         load(["dev", "test"])
 
 
