@@ -43,7 +43,7 @@ from model.mentions import ATTACK, CASUALTY, FAMILIES, Mention, action_kind, bui
 from model.numbers import norm_letters  # noqa: E402
 from model.places import same_place  # noqa: E402
 from model.schema import SCHEMA  # noqa: E402
-from training.evaluate_events import load_gold_events, split_groups  # noqa: E402
+from training.evaluate_events import load_gold_events, match_events, split_groups  # noqa: E402
 
 logger = logging.getLogger("merge_learning")
 ROLES = {"doer": ("ATTACKER", "AGENT"), "target": ("TARGET",), "victim": ("VICTIM",), "place": ("PLACE",),
@@ -78,40 +78,58 @@ def _words(text: str) -> set[str]:
     return set(re.findall(r"[^\W\d_]{3,}", norm_letters(text)))
 
 
-def _role_keys(group: list[Mention], labels: tuple[str, ...]) -> set[str]:
-    return {entity_key(e.text) for m in group for label in labels for e in m.role(label)}
+@dataclass
+class GroupView:
+    """What the pair features read of one group, computed once per group rather than once per pair."""
+    mentions: list[Mention]
+    sents: set[int]
+    aggregate: bool
+    attack: bool
+    families: set[str]
+    roles: dict[str, set[str]]
+    orgs: set[str]
+    dates: list
+    specific_places: set[str]
+    counts: dict[str, tuple | None]
+    counted: bool
+    words: set[str]
 
 
-def pair_features(doc: Document, a: list[Mention], b: list[Mention], member_of: dict, sents: list) -> dict:
-    sa, sb = {m.sent for m in a}, {m.sent for m in b}
-    f = {"gap": math.log1p(min(abs(x - y) for x in sa for y in sb)),
-         "lead": float(min(sa) < 2 or min(sb) < 2), "size": math.log(len(a)) + math.log(len(b)),
-         "compatible": float(compatible(a, b, doc, member_of)),
-         "aggregate_differs": float(any(m.aggregate for m in a) != any(m.aggregate for m in b)),
-         "both_attack": float(any(m.label == ATTACK for m in a) and any(m.label == ATTACK for m in b))}
-    fam_a = {FAMILIES.get(action_kind(m.ent.text)) for m in a if m.label == ATTACK} - {None}
-    fam_b = {FAMILIES.get(action_kind(m.ent.text)) for m in b if m.label == ATTACK} - {None}
-    f["family_same"], f["family_differs"] = float(bool(fam_a & fam_b)), float(bool(fam_a and fam_b and not fam_a & fam_b))
-    for name, labels in ROLES.items():
-        ka, kb = _role_keys(a, labels), _role_keys(b, labels)
+def group_view(doc: Document, group: list[Mention], member_of: dict, sents: list) -> GroupView:
+    s = {m.sent for m in group}
+    return GroupView(
+        group, s, any(m.aggregate for m in group), any(m.label == ATTACK for m in group),
+        {FAMILIES.get(action_kind(m.ent.text)) for m in group if m.label == ATTACK} - {None},
+        {name: {entity_key(e.text) for m in group for label in labels for e in m.role(label)}
+         for name, labels in ROLES.items()},
+        _org_keys([e for m in group for e in m.role("ATTACKER") + m.role("AGENT")], member_of),
+        [d for m in group for d in m.dates if d.resolved],
+        set().union(*(_specific_places(m, doc) for m in group)),
+        {label: _cluster_count(group, label) for label in CASUALTY}, _counts_of(group),
+        set().union(*(_words(doc.text[slice(*sents[i])]) for i in s)))
+
+
+def pair_features(doc: Document, a: GroupView, b: GroupView, member_of: dict) -> dict[str, float]:
+    f = {"gap": math.log1p(min(abs(x - y) for x in a.sents for y in b.sents)),
+         "lead": float(min(a.sents) < 2 or min(b.sents) < 2),
+         "size": math.log(len(a.mentions)) + math.log(len(b.mentions)),
+         "compatible": float(compatible(a.mentions, b.mentions, doc, member_of)),
+         "aggregate_differs": float(a.aggregate != b.aggregate), "both_attack": float(a.attack and b.attack),
+         "family_same": float(bool(a.families & b.families)),
+         "family_differs": float(bool(a.families and b.families and not a.families & b.families)),
+         "org_shared": float(bool(a.orgs & b.orgs)), "org_conflict": float(bool(a.orgs and b.orgs and not a.orgs & b.orgs)),
+         "date_conflict": float(bool(a.dates and b.dates) and not all(overlaps(x, y) for x in a.dates for y in b.dates)),
+         "specific_place_shared": float(bool(a.specific_places & b.specific_places)),
+         "both_counted": float(a.counted and b.counted),
+         "word_overlap": len(a.words & b.words) / max(1, len(a.words | b.words))}
+    for name in ROLES:
+        ka, kb = a.roles[name], b.roles[name]
         f[f"{name}_shared"], f[f"{name}_both"] = float(bool(ka & kb)), float(bool(ka and kb))
-    oa = _org_keys([e for m in a for e in m.role("ATTACKER") + m.role("AGENT")], member_of)
-    ob = _org_keys([e for m in b for e in m.role("ATTACKER") + m.role("AGENT")], member_of)
-    f["org_shared"], f["org_conflict"] = float(bool(oa & ob)), float(bool(oa and ob and not oa & ob))
-    da = [d for m in a for d in m.dates if d.resolved]
-    db = [d for m in b for d in m.dates if d.resolved]
-    f["date_conflict"] = float(bool(da and db) and not all(overlaps(x, y) for x in da for y in db))
-    pa, pb = event_places(a, doc), event_places(b, doc)
+    pa, pb = event_places(a.mentions, doc), event_places(b.mentions, doc)
     f["place_conflict"] = float(bool(pa and pb) and not same_place(pa, pb, doc))
-    f["specific_place_shared"] = float(bool(set().union(*(_specific_places(m, doc) for m in a))
-                                            & set().union(*(_specific_places(m, doc) for m in b))))
     for label in CASUALTY:
-        ca, cb = _cluster_count(a, label), _cluster_count(b, label)
+        ca, cb = a.counts[label], b.counts[label]
         f[f"{label}_same"], f[f"{label}_differs"] = float(bool(ca) and ca == cb), float(bool(ca and cb and ca != cb))
-    f["both_counted"] = float(_counts_of(a) and _counts_of(b))
-    wa = set().union(*(_words(doc.text[slice(*sents[s])]) for s in sa))
-    wb = set().union(*(_words(doc.text[slice(*sents[s])]) for s in sb))
-    f["word_overlap"] = len(wa & wb) / max(1, len(wa | wb))
     return f
 
 
@@ -122,8 +140,9 @@ def doc_pairs(doc: Document, gold_events: list[dict]) -> DocPairs:
     owner = {m: k for k, e in enumerate(gold_events) for m in e["mentions"]}
     major = [Counter(owner.get(m.id) for m in g).most_common(1)[0][0] for g in groups]
     sents = sentences(doc.text)
+    views = [group_view(doc, g, member_of, sents) for g in groups]
     pairs = [(i, j) for i in range(len(groups)) for j in range(i + 1, len(groups))]
-    feats = [pair_features(doc, groups[i], groups[j], member_of, sents) for i, j in pairs]
+    feats = [pair_features(doc, views[i], views[j], member_of) for i, j in pairs]
     same = [major[i] is not None and major[i] == major[j] for i, j in pairs]
     return DocPairs(doc, [set(e["mentions"]) for e in gold_events], groups, pairs, feats, same)
 
@@ -154,21 +173,20 @@ def join(groups: list[set[str]], pairs: list[tuple[int, int]], probs: list[float
     return list(out.values())
 
 
-def matched(gold: list[set[str]], pred: list[set[str]]) -> int:
-    """Gold and predicted events paired one to one, most shared mentions first."""
-    cands = sorted((-len(g & p), -len(g & p) / len(g | p), i, j)
-                   for i, g in enumerate(gold) for j, p in enumerate(pred) if g & p)
-    used_g, used_p = set(), set()
-    for _, _, i, j in cands:
-        if i not in used_g and j not in used_p:
-            used_g.add(i)
-            used_p.add(j)
-    return len(used_g)
+def tally(d: DocPairs, groups: list[set[str]]) -> list[int]:
+    """[gold events, predicted events, matched], matched one to one by shared mentions as the event scorer does."""
+    gold = [{"mentions": sorted(g)} for g in d.gold]
+    pred = [{"mentions": sorted(g)} for g in groups]
+    return [len(gold), len(pred), len(match_events(gold, pred, d.doc, d.doc, exact=True))]
 
 
-def prf(tally: list[int]) -> tuple[float, float, float]:
+def add(total: list[int], more: list[int]) -> list[int]:
+    return [a + b for a, b in zip(total, more)]
+
+
+def prf(counts: list[int]) -> tuple[float, float, float]:
     """(P, R, F1) in percent from [gold, predicted, matched]."""
-    g, p, m = tally
+    g, p, m = counts
     prec, rec = m / max(1, p), m / max(1, g)
     return 100 * prec, 100 * rec, 200 * prec * rec / max(1e-9, prec + rec)
 
@@ -241,7 +259,7 @@ def cross_validate(data: list[DocPairs], names: list[str], args: Args, fraction:
             groups = [{m.id for m in g} for g in d.groups]
             for t in args.thresholds:
                 out = join(groups, d.pairs, probs, t)
-                tallies[t] = [a + b for a, b in zip(tallies[t], (len(d.gold), len(out), matched(d.gold, out)))]
+                tallies[t] = add(tallies[t], tally(d, out))
     return {"tallies": tallies, "auc": auc(labels, scores)}
 
 
@@ -261,7 +279,7 @@ def main() -> int:
     rules = [0, 0, 0]
     for d in data:
         groups = [{m.id for m in g} for g in d.groups]
-        rules = [a + b for a, b in zip(rules, (len(d.gold), len(groups), matched(d.gold, groups)))]
+        rules = add(rules, tally(d, groups))
     n_pairs = sum(len(d.pairs) for d in data)
     logger.info("%d documents, %d pairs of groups, %d of one gold event", len(data), n_pairs,
                 sum(sum(d.same_event) for d in data))
@@ -273,18 +291,18 @@ def main() -> int:
             groups = [{m.id for m in g} for g in d.groups]
             for t in args.thresholds:
                 out = join(groups, d.pairs, [f["cross_encoder"] for f in d.features], t)
-                tallies[t] = [a + b for a, b in zip(tallies[t], (len(d.gold), len(out), matched(d.gold, out)))]
+                tallies[t] = add(tallies[t], tally(d, out))
         ce_auc = auc([y for d in data for y in d.same_event], [f["cross_encoder"] for d in data for f in d.features])
-        for t, tally in tallies.items():
-            print(f"| cross-encoder alone | {t:g} | %.1f | %.1f | %.1f | {ce_auc:.3f} |" % prf(tally))
+        for t, counts in tallies.items():
+            print(f"| cross-encoder alone | {t:g} | %.1f | %.1f | %.1f | {ce_auc:.3f} |" % prf(counts))
     for fraction in args.fractions:  # with --repeats N: N draws of the training documents, their tallies summed
         runs = [cross_validate(data, names, args, fraction, repeat) for repeat in range(args.repeats)]
         label = (f"logistic{' + cross-encoder' if args.cross_encoder else ''}, {fraction:g} of the training folds"
                  + (f" ({args.repeats} draws)" if args.repeats > 1 else ""))
         mean_auc = sum(r["auc"] for r in runs) / len(runs)
         for t in args.thresholds:
-            tally = [sum(r["tallies"][t][i] for r in runs) for i in range(3)]
-            print(f"| {label} | {t:g} | %.1f | %.1f | %.1f | {mean_auc:.3f} |" % prf(tally))
+            counts = [sum(r["tallies"][t][i] for r in runs) for i in range(3)]
+            print(f"| {label} | {t:g} | %.1f | %.1f | %.1f | {mean_auc:.3f} |" % prf(counts))
     return 0
 
 

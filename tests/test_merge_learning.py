@@ -1,4 +1,5 @@
 """scripts/merge_learning.py: the learned join study's pieces (joining, matching, the classifier, the features)."""
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -7,8 +8,8 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "scripts"))
 
-from merge_learning import (Args, LogisticJoiner, auc, cross_validate, doc_pairs, join, load, matched,  # noqa: E402
-                            prf)
+from merge_learning import (Args, LogisticJoiner, auc, cross_validate, doc_pairs, join, load, prf,  # noqa: E402
+                            tally)
 
 from model.document import load_documents  # noqa: E402
 from training.evaluate_events import load_gold_events  # noqa: E402
@@ -21,10 +22,11 @@ def test_join_takes_pairs_above_threshold_transitively():
     assert len(join(groups, [(0, 1)], [0.9], 0.95)) == 4
 
 
-def test_matched_pairs_one_to_one():
-    gold = [{"a", "b"}, {"c"}]
-    assert matched(gold, [{"a", "b", "c"}]) == 1  # one record holding two gold events matches one of them
-    assert matched(gold, [{"a"}, {"b"}, {"c"}]) == 2  # a split event matches once
+def test_tally_matches_events_one_to_one(seed_pairs):
+    a, b, c = [m.id for g in seed_pairs.groups for m in g][:3]
+    d = dataclasses.replace(seed_pairs, gold=[{a, b}, {c}])
+    assert tally(d, [{a, b, c}]) == [2, 1, 1]  # one record holding two gold events matches one of them
+    assert tally(d, [{a}, {b}, {c}]) == [2, 3, 2]  # a split event matches once
     assert prf([2, 3, 2]) == pytest.approx((66.67, 100.0, 80.0), abs=0.01)
 
 
